@@ -1,0 +1,44 @@
+"""The rule graph: every target plans at both scales, lint is clean, catalog and README agree."""
+
+import re
+
+import pytest
+
+from conftest import ROOT, snakemake
+from dltheory.catalog import figure_targets, load_catalog, update_readme
+
+pytestmark = pytest.mark.workflow
+TARGETS = sorted(figure_targets(load_catalog()))
+
+
+@pytest.mark.parametrize("scale", ["quick", "paper"])
+@pytest.mark.parametrize("target", TARGETS)
+def test_every_figure_target_plans(target, scale, tmp_path):
+    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path), target,
+                     "--config", f"scale={scale}")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert f"rule {target}:" in proc.stdout
+
+
+def test_lint_is_clean():
+    proc = snakemake("--lint")
+    assert proc.returncode == 0 and "Congratulations" in proc.stdout + proc.stderr, proc.stdout
+
+
+def test_catalog_targets_are_the_figure_rules():
+    proc = snakemake("--list-rules")
+    rules = set(proc.stdout.split())
+    assert {r for r in rules if r.startswith("figure_")} == set(TARGETS)
+
+
+def test_readme_table_is_generated_from_catalog():
+    assert not update_readme(write=False), "run: python -m dltheory.catalog --write-readme"
+
+
+def test_readme_commands_are_what_ci_runs():
+    readme = (ROOT / "README.md").read_text()
+    commands = re.findall(r"```bash\n(.+?)\n```", readme)
+    setup, tests = commands[0], commands[1]
+    assert "pip install" in setup and setup.rstrip().endswith("snakemake figure_rhm_scaling")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert tests.strip() in ci and ci.strip().endswith(tests.strip())
