@@ -138,12 +138,17 @@ class RHMSpec:
         return {"v": self.v, "n_c": self.n_c, "m": self.m, "s": self.s, "L": self.L}
 
 
-def _decode(values: np.ndarray, base: int, width: int) -> np.ndarray:
+def _digit_dtype(base: int):
+    """Smallest integer dtype holding digits in ``[0, base)``."""
+    return np.int8 if base <= 127 else (np.int16 if base <= 32767 else np.int64)
+
+
+def _decode(values: np.ndarray, base: int, width: int, dtype=np.int64) -> np.ndarray:
     """Base-``base`` digits of non-negative integers, most significant first.
 
-    values : int64 array [N]  ->  array [N, width]
+    values : int64 array [N]  ->  array [N, width] of ``dtype``
     """
-    out = np.empty((values.shape[0], width), dtype=np.int64)
+    out = np.empty((values.shape[0], width), dtype=dtype)
     rest = values.astype(np.int64, copy=True)
     for j in range(width - 1, -1, -1):
         rest, out[:, j] = np.divmod(rest, base)
@@ -195,7 +200,7 @@ def index_to_digits(spec: RHMSpec, index: np.ndarray) -> tuple[np.ndarray, np.nd
     if spec.Pmax >= _INT64_SAFE:
         raise OverflowError(f"Pmax = {spec.Pmax} exceeds int64; work with digits instead")
     classes, rest = np.divmod(index.astype(np.int64), spec.m**spec.n_choices)
-    return classes, _decode(rest, spec.m, spec.n_choices)
+    return classes, _decode(rest, spec.m, spec.n_choices, _digit_dtype(spec.m))
 
 
 def sample_digits(
@@ -215,12 +220,10 @@ def sample_digits(
     """
     if n < 0 or n > spec.Pmax:
         raise RHMConfigError(f"cannot draw {n} distinct inputs from Pmax = {spec.Pmax}")
-    small = np.int8 if spec.m <= 127 else np.int16
+    small = _digit_dtype(spec.m)
     if spec.Pmax < _INT64_SAFE:
         # Floyd's algorithm inside numpy for n << Pmax; a shuffle otherwise.
-        index = rng.choice(spec.Pmax, size=n, replace=False)
-        classes, digits = index_to_digits(spec, index)
-        return classes, digits.astype(small)
+        return index_to_digits(spec, rng.choice(spec.Pmax, size=n, replace=False))
     rows = np.empty((0, spec.n_choices + 1), dtype=np.int64)
     while rows.shape[0] < n:
         need = n - rows.shape[0]
@@ -250,13 +253,14 @@ def expand(spec: RHMSpec, rules: Sequence[np.ndarray], classes: np.ndarray,
     tokens : int array [N, s**depth], the symbols at that depth (values in [0, v)).
     """
     depth = spec.L if depth is None else depth
-    s = spec.s
-    symbols = classes.astype(np.intp)[:, None]
+    s, m = spec.s, spec.m
+    symbols = classes.astype(np.int32)[:, None]
     offset = 0
     for t in range(depth):
         width = s**t
-        choice = digits[:, offset:offset + width].astype(np.intp)
-        symbols = rules[t][symbols, choice].reshape(symbols.shape[0], width * s)
+        # rule (parent, choice) is row parent*m + choice of the flattened table
+        code = symbols * m + digits[:, offset:offset + width]
+        symbols = np.take(rules[t].reshape(-1, s), code, axis=0).reshape(-1, width * s)
         offset += width
     return symbols
 
