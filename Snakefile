@@ -19,6 +19,9 @@ report: "workflow/report/workflow.rst"
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/margiotta2023_attacks.smk"
+include: "workflow/rules/patel2023_rlperceptron.smk"
+include: "workflow/rules/refinetti2021_gmm.smk"
 
 
 rule all:
