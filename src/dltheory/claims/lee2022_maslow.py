@@ -78,7 +78,8 @@ def evaluate_claims(summary: pd.DataFrame, section: dict) -> list[Claim]:
             "Node re-use: at V = 1 the task-1 unit already computes teacher 2's feature, so the "
             "new head relies on it more than on any other unit (> 1/K = 0.5).", expected=">= 0.5"))
     ru = reuse_curve(summary, "ode")
-    rho = pd.Series(ru["V"]).corr(pd.Series(ru["mean"]), method="spearman") if len(ru) > 2 else np.nan
+    informative = len(ru) > 2 and ru["mean"].nunique() > 1
+    rho = ru["V"].corr(ru["mean"], method="spearman") if informative else np.nan
     claims.append(within(
         "reuse_grows_with_similarity", "node re-use increases with similarity (Spearman rank correlation, ODE)",
         rho, 0.9, None, "The trade-off: re-use grows monotonically with V, forgetting is "
