@@ -195,7 +195,9 @@ def overparam_figure(curves, summary, checks, section, note):
         ax_c.legend(loc="upper left")
         for ax, lab in zip(axes, "abc"):
             panel_label(ax, lab)
-        footer(fig, f"{note} {_verdict(checks)}.", height=0.08)
+        footer(fig, f"{note} (b, c): eps_g* = mean of eps_g over t in {fin['window']} (b, "
+                    f"eta = {fin['eta_simulated']}) and {lin['window']} (c); (b) from the specialised "
+                    f"state (excess units started near zero). {_verdict(checks)}.", height=0.08)
     return fig, tab.frame()
 
 
