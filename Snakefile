@@ -19,8 +19,13 @@ report: "workflow/report/workflow.rst"
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/goldt2019_dynamics.smk"
+include: "workflow/rules/goldt2019_overparam.smk"
+include: "workflow/rules/lee2021_continual.smk"
+include: "workflow/rules/lee2022_maslow.smk"
 include: "workflow/rules/margiotta2023_attacks.smk"
 include: "workflow/rules/patel2023_rlperceptron.smk"
+include: "workflow/rules/refinetti2020_dfa.smk"
 include: "workflow/rules/refinetti2021_gmm.smk"
 
 
