@@ -9,8 +9,10 @@ from dltheory.gcm.exp_rf import collect
 
 
 def main(smk, log) -> None:
-    sims = pd.concat([read_table(p)[0] for p in smk.input.sims], ignore_index=True)
-    theory = pd.concat([read_table(p)[0] for p in smk.input.theory], ignore_index=True)
+    sims = pd.concat([read_table(p)[0] for p in [*smk.input.sims, smk.input.universe_sims]],
+                     ignore_index=True)
+    theory = pd.concat([read_table(p)[0] for p in [*smk.input.theory, smk.input.universe_theory]],
+                       ignore_index=True)
     points, lines = collect(sims, theory)
     meta = snakemake_meta(smk)
     write_table(smk.output.points, points, meta)

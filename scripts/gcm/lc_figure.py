@@ -10,7 +10,8 @@ from dltheory.gcm.figures import learning_curves_figure
 def main(smk, log) -> None:
     fig, table = learning_curves_figure(read_table(smk.input.points)[0],
                                         read_table(smk.input.lines)[0],
-                                        load_json(smk.input.checks), smk.params.footer)
+                                        load_json(smk.input.checks), smk.params.footer,
+                                        smk.params.universe_label)
     save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv,
                 meta=snakemake_meta(smk))
 

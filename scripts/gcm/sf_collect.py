@@ -1,6 +1,4 @@
-"""Rule structured_collect: seed-averaged simulations next to the deterministic equivalent; spectra."""
-
-import pandas as pd
+"""Rule structured_collect: seed-averaged simulations next to the deterministic equivalent."""
 
 from dltheory.core.artifacts import read_table, write_table
 from dltheory.core.logs import run_script
@@ -9,14 +7,11 @@ from dltheory.gcm.exp_deep import structured_collect
 
 
 def main(smk, log) -> None:
-    sims = pd.concat([read_table(p)[0] for p in smk.input.sims], ignore_index=True)
-    theory = pd.concat([read_table(p)[0] for p in smk.input.theory], ignore_index=True)
-    points, lines = structured_collect(sims, theory)
+    points, lines = structured_collect(read_table(smk.input.sims)[0],
+                                       read_table(smk.input.theory)[0])
     meta = snakemake_meta(smk)
     write_table(smk.output.points, points, meta)
     write_table(smk.output.lines, lines, meta)
-    spectra = pd.concat([read_table(p)[0] for p in smk.input.spectra], ignore_index=True)
-    write_table(smk.output.spectra, spectra, meta)
     log.info(f"worst test-error agreement {points['test_error_agreement'].max():.2f} (<= 1 agrees)")
 
 

@@ -1,4 +1,4 @@
-"""Rule structured_simulate: ridge learning curves on deep structured features for one exponent gamma."""
+"""Rule structured_simulate: ridge learning curves on deep structured features, every exponent gamma and seed."""
 
 import pandas as pd
 
@@ -11,10 +11,10 @@ from dltheory.gcm.plans import StructuredPlan
 
 def main(smk, log) -> None:
     plan = StructuredPlan.from_section(smk.params.section, "schroder2024_deep_structured_features")
-    gamma = smk.params.gamma
-    df = pd.concat([structured_simulate(plan, gamma, s) for s in plan.seeds], ignore_index=True)
+    df = pd.concat([structured_simulate(plan, g, s) for g in plan.gammas for s in plan.seeds],
+                   ignore_index=True)
     write_table(smk.output[0], df, snakemake_meta(smk))
-    log.info(f"gamma={gamma}: {len(df)} fits, {len(plan.seeds)} seeds")
+    log.info(f"gammas {plan.gammas}: {len(df)} fits, {len(plan.seeds)} seeds each")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Rule structured_theory: deterministic-equivalent learning curves (Monte-Carlo and linearised covariance)."""
+"""Rule structured_theory: deterministic-equivalent learning curves (Monte-Carlo and linearised
+covariance) and feature spectra, every exponent gamma and seed."""
 
 import pandas as pd
 
@@ -11,12 +12,13 @@ from dltheory.gcm.plans import StructuredPlan
 
 def main(smk, log) -> None:
     plan = StructuredPlan.from_section(smk.params.section, "schroder2024_deep_structured_features")
-    gamma = smk.params.gamma
-    df = pd.concat([structured_theory(plan, gamma, s) for s in plan.seeds], ignore_index=True)
+    curves = pd.concat([structured_theory(plan, g, s) for g in plan.gammas for s in plan.seeds],
+                       ignore_index=True)
+    spectra = pd.concat([structured_spectrum(plan, g) for g in plan.gammas], ignore_index=True)
     meta = snakemake_meta(smk)
-    write_table(smk.output.curve, df, meta)
-    write_table(smk.output.spectrum, structured_spectrum(plan, gamma), meta)
-    log.info(f"gamma={gamma}: {len(df)} theory points")
+    write_table(smk.output.curve, curves, meta)
+    write_table(smk.output.spectra, spectra, meta)
+    log.info(f"gammas {plan.gammas}: {len(curves)} theory points")
 
 
 if __name__ == "__main__":

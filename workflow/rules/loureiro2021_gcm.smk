@@ -4,8 +4,10 @@
 # curves on random features, Gaussian covariate model vs simulation; synthetic panels).
 # Library family: gaussian_equivalent_glm (src/dltheory/gcm).
 #
-#   gcm_lc_simulate (task) --\
-#   gcm_lc_theory (task) -----> gcm_lc_collect -> gcm_lc_check -> figure_gcm_learning_curves
+#   gcm_lc_simulate (task) ----------\
+#   gcm_lc_theory (task) -------------\
+#   gcm_lc_universe (theory|simulate) --> gcm_lc_collect -> gcm_lc_check -> figure_gcm_learning_curves
+#   (the universe panel: MNIST if config gives its folder, else a synthetic stand-in)
 
 from dltheory.gcm.plans import RFPlan
 
@@ -18,6 +20,7 @@ CHECKS.append(f"{LC_DIR}/checks.json")
 
 wildcard_constraints:
     lc_task="ridge|logistic",
+    lc_what="theory|simulate",
 
 
 # All seeds of one task in one job: each fit takes milliseconds, a job start a second.
@@ -59,10 +62,31 @@ rule gcm_lc_theory:
         "../../scripts/gcm/lc_theory.py"
 
 
+rule gcm_lc_universe:
+    output:
+        f"{LC_DIR}/universe/{{lc_what}}.csv",
+    log:
+        f"{LC_DIR}/logs/universe_{{lc_what}}.log",
+    params:
+        section=LC.section,
+        what=lambda wc: wc.lc_what,
+        code=code("scripts/gcm/lc_universe.py"),
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    conda:
+        ENV
+    script:
+        "../../scripts/gcm/lc_universe.py"
+
+
 rule gcm_lc_collect:
     input:
         sims=expand(f"{LC_DIR}/sims/{{task}}.csv", task=RFPlan.TASKS),
         theory=expand(f"{LC_DIR}/theory/{{task}}.csv", task=RFPlan.TASKS),
+        universe_sims=f"{LC_DIR}/universe/simulate.csv",
+        universe_theory=f"{LC_DIR}/universe/theory.csv",
     output:
         points=f"{LC_DIR}/points.csv",
         lines=f"{LC_DIR}/lines.csv",
@@ -110,9 +134,15 @@ rule figure_gcm_learning_curves:
         f"{LC_DIR}/logs/figure.log",
     params:
         footer=(
-            f"Loureiro et al., NeurIPS 2021, arXiv:2102.08127. {SCALE} scale: synthetic random "
-            f"features, D={LC.D}, p={LC.p}, k={LC.k}, {LC.student_activation} student, "
-            f"{LC.teacher_activation} teacher, {len(LC.seeds)} seeds."
+            f"Loureiro et al., NeurIPS 2021, arXiv:2102.08127. {SCALE} scale: (a-c) synthetic "
+            f"random features, D={LC.D}, p={LC.p}, k={LC.k}, {LC.student_activation} student, "
+            f"{LC.teacher_activation} teacher, {len(LC.seeds)} seeds; (d) "
+            + ("MNIST even/odd" if LC.universe["source"] == "mnist"
+               else f"synthetic stand-in for MNIST (N={LC.universe['N']} hidden-manifold images)")
+            + f", {LC.universe['features'].replace('_', ' ')} (p={LC.universe['p_features']})."
+        ),
+        universe_label=(
+            "MNIST, even vs odd" if LC.universe["source"] == "mnist" else "stand-in universe"
         ),
         code=code("scripts/gcm/lc_figure.py"),
     conda:

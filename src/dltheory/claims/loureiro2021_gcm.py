@@ -45,10 +45,24 @@ def evaluate_claims(points: pd.DataFrame, lines: pd.DataFrame) -> list[Claim]:
             f"{task} regression on random features: the GCM {what} matches simulations at every "
             "(lambda, alpha)", _worst(sub, "test_error_agreement"), None, 1.0, _WHY_AGREE,
             expected="<= 1 (agreement ratio)", points=len(sub)))
+    uni = points[points["task"] == "universe"]
+    claims.append(within(
+        "data_universe_theory_matches_simulation",
+        "ridge on a finite non-Gaussian data set: the GCM fed with the data's empirical "
+        "covariances (labels as a linear teacher) gives the learning curve, tested on the data set",
+        _worst(uni, "test_error_agreement"), None, 1.0,
+        _WHY_AGREE.replace("Gaussian equivalence keeps only the linear and diagonal parts of "
+                           "the feature covariance, whose neglected terms shift the error by "
+                           "O(1/sqrt(D)) ~ 5% at D = 200",
+                           "the data are not Gaussian; the paper's claim is that this costs "
+                           "at most finite-size corrections, O(1/sqrt(p)) ~ 5% at p = 400"),
+        expected="<= 1 (agreement ratio)", points=len(uni)))
+    synthetic = points[points["task"].isin(["ridge", "logistic"])]
     claims.append(within(
         "training_loss_matches_simulation",
-        "the GCM also predicts the training loss (ridge: mean squared residual; logistic: mean loss)",
-        _worst(points, "train_loss_agreement"), None, 1.0, _WHY_AGREE,
+        "on the synthetic random features the GCM also predicts the training loss (ridge: mean "
+        "squared residual; logistic: mean loss)",
+        _worst(synthetic, "train_loss_agreement"), None, 1.0, _WHY_AGREE,
         expected="<= 1 (agreement ratio)"))
 
     ridge = lines[lines["task"] == "ridge"]

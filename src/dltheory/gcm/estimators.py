@@ -43,31 +43,35 @@ def logistic_objective(A, y, w, lam):
 
 
 def logistic_regression(A: np.ndarray, y: np.ndarray, lam: float, tol: float = 1e-10,
-                        max_iter: int = 100) -> np.ndarray:
+                        max_iter: int = 100, w0: np.ndarray | None = None) -> np.ndarray:
     """``argmin sum log(1 + exp(-y_mu a_mu . w)) + lam |w|^2 / 2`` by damped Newton (``lam > 0``).
 
-    Strictly convex, so Newton with backtracking converges globally; stops when the
-    Newton decrement falls below ``tol`` (relative to the objective). Raises
-    ``RuntimeError`` if ``max_iter`` is reached.
+    Strictly convex, so Newton with backtracking converges globally; stops when half the
+    Newton decrement ``-g . step`` falls below ``tol`` (relative to the objective). When ``n < p`` the iteration
+    runs on the representer coefficients ``c`` (``w = A^T c``, which the minimiser
+    satisfies), otherwise on ``w``, where ``w0`` (e.g. the solution on fewer rows)
+    warm-starts it.  Raises ``RuntimeError`` if ``max_iter`` is reached.
     """
     n, p = A.shape
     dual = n < p
     K = A @ A.T if dual else None
     c = np.zeros(n) if dual else None
-    w = np.zeros(p)
+    w = np.zeros(p) if (dual or w0 is None) else np.array(w0, float)
     obj = logistic_objective(A, y, w, lam)
     for _ in range(max_iter):
         z = y * (A @ w)
         s = expit(-z)                     # -dl/dz
         d2 = s * (1 - s)
+        g = -(A.T @ (y * s)) + lam * w
         if dual:
             # Newton step in function space: (D K + lam) dc = y s - lam c
             step_c = np.linalg.solve(d2[:, None] * K + lam * np.eye(n), y * s - lam * c)
             step = A.T @ step_c
         else:
-            g = -(A.T @ (y * s)) + lam * w
             H = (A.T * d2) @ A + lam * np.eye(p)
             step = -cho_solve(cho_factor(H), g)
+        if -(g @ step) / 2 <= tol * max(1.0, abs(obj)):     # Newton decrement: converged
+            return w
         t = 1.0
         while True:
             new_w = w + t * step
@@ -75,10 +79,7 @@ def logistic_regression(A: np.ndarray, y: np.ndarray, lam: float, tol: float = 1
             if new <= obj + 1e-12 * abs(obj) or t < 1e-8:
                 break
             t *= 0.5
-        decrease = obj - new
         w, obj = new_w, new
         if dual:
             c = c + t * step_c
-        if decrease <= tol * max(1.0, abs(obj)):
-            return w
     raise RuntimeError(f"logistic regression did not converge in {max_iter} Newton steps")

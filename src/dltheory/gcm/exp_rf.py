@@ -83,7 +83,10 @@ def theory(plan: RFPlan, task: str, seed: int) -> pd.DataFrame:
     """Saddle-point learning curve of ``task`` for replicate ``seed`` on the theory grid and the simulated ratios."""
     spec = spectrum(plan, seed)
     channel = RidgeRegression() if task == "ridge" else LogisticClassification(n_grid=plan.n_grid)
-    alphas = np.unique(np.concatenate([plan.alpha_theory, plan.alpha_sim]))
+    grid_ = np.asarray(plan.alpha_theory)
+    if task == "ridge":   # closed form: afford a 4x finer grid to resolve the peak at n = p
+        grid_ = np.linspace(grid_.min(), grid_.max(), 4 * grid_.size)
+    alphas = np.unique(np.concatenate([grid_, plan.alpha_sim]))
     A, L = np.meshgrid(alphas, plan.lambdas[task], indexing="ij")
     sol = solve_gcm(spec, channel, A.ravel(), L.ravel())
     if not sol.converged:

@@ -39,13 +39,16 @@ class _Records:
         return pd.DataFrame.from_records(self.rows)
 
 
-def learning_curves_figure(points: pd.DataFrame, lines: pd.DataFrame, checks: dict, note: str):
-    """arXiv:2102.08127: (a) ridge test error, (b) logistic classification error, (c) training loss, against ``alpha = n/p``."""
+def learning_curves_figure(points: pd.DataFrame, lines: pd.DataFrame, checks: dict, note: str,
+                           universe_label: str = "data universe"):
+    """arXiv:2102.08127: (a) ridge test error, (b) logistic classification error, (c) training
+    loss, against ``alpha = n/p``; (d) ridge on a data universe from its empirical covariances."""
     import matplotlib.pyplot as plt
 
     rec = _Records()
     with style():
-        fig, axes = plt.subplots(1, 3, figsize=(10.6, 3.2), constrained_layout=True)
+        fig, grid_axes = plt.subplots(2, 2, figsize=(8.6, 6.0), constrained_layout=True)
+        axes = grid_axes.ravel()
         spec = [("ridge", "test_error", axes[0], r"test error $\epsilon_g$ (mean squared)",
                  "ridge regression"),
                 ("logistic", "test_error", axes[1], r"classification error $\epsilon_g$",
@@ -86,11 +89,34 @@ def learning_curves_figure(points: pd.DataFrame, lines: pd.DataFrame, checks: di
                         pt["train_loss_sem"])
         ax.set(xlabel=r"$\alpha = n/p$", ylabel=r"training loss $\epsilon_t$",
                title="training loss (ridge: MSE; logistic: loss)", xlim=(0, None), ylim=(0, None))
-        ax.legend(loc="center right", fontsize=6.5)
-        for a, label in zip(axes, "abc"):
+        ax.legend(loc="center left", bbox_to_anchor=(0.0, 0.72), fontsize=6.5)
+        ax = axes[3]
+        th = lines[lines["task"] == "universe"].sort_values("alpha")
+        pt = points[points["task"] == "universe"].sort_values("alpha")
+        if len(th):
+            lam = th["lam"].iloc[0]
+            ax.plot(th["alpha"], th["test_error"], color=PALETTE[2],
+                    label="GCM with the empirical covariances")
+            ax.errorbar(pt["alpha"], pt["test_error"], pt["test_error_sem"], color=PALETTE[2],
+                        marker="D", ls="none", ms=4, label="ridge, n points of the universe")
+            rec.add("d", "theory:universe", th["alpha"], th["test_error"])
+            rec.add("d", "simulation:universe", pt["alpha"], pt["test_error"], pt["test_error_sem"])
+            ax.plot(th["alpha"], th["train_loss"], color=PALETTE[2], ls="--", lw=1.0,
+                    label="training loss: theory")
+            ax.errorbar(pt["alpha"], pt["train_loss"], pt["train_loss_sem"], color=PALETTE[2],
+                        marker="D", mfc="white", ls="none", ms=4, label="training loss: simulation")
+            rec.add("d", "theory_train:universe", th["alpha"], th["train_loss"])
+            rec.add("d", "simulation_train:universe", pt["alpha"], pt["train_loss"],
+                    pt["train_loss_sem"])
+            ax.set(title=f"{universe_label}, $\\lambda = {lam:g}$")
+        top = max(th["test_error"].max(), pt["test_error"].max()) if len(th) else 1.0
+        ax.set(xlabel=r"$\alpha = n/p$", ylabel=r"mean squared error", xlim=(0, None),
+               ylim=(0, 1.45 * top))
+        ax.legend(loc="upper right", fontsize=6.5, ncol=2)
+        for a, label in zip(axes, "abcd"):
             panel_label(a, label)
         footer(fig, f"{note} Lines: GCM saddle point with each seed's covariances (mean over "
-               f"seeds); markers: simulations. {verdict(checks)}.", height=0.08)
+               f"seeds); markers: simulations. {verdict(checks)}.", height=0.07)
     return fig, rec.table()
 
 

@@ -63,7 +63,12 @@ def learning_curve(V: np.ndarray, y: np.ndarray, V_test: np.ndarray, y_test: np.
     At = V_test / np.sqrt(p)
     rows = []
     if loss == "logistic":
-        fits = {(n, lam): logistic_regression(A[:n], y[:n], lam) for n in ns for lam in lams}
+        fits = {}
+        for lam in lams:
+            w = None
+            for n in ns:   # warm start from the previous (smaller) training set
+                w = logistic_regression(A[:n], y[:n], lam, w0=w)
+                fits[n, lam] = w
     else:
         fits = _ridge_fits(A, y, [n for n in ns], list(lams))
     for (n, lam), w in fits.items():

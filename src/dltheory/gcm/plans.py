@@ -45,6 +45,7 @@ class RFPlan:
     seeds: list
     n_test: int
     n_grid: int
+    universe: dict
     section: dict = field(repr=False, default_factory=dict)
 
     TASKS = ("ridge", "logistic")
@@ -57,7 +58,26 @@ class RFPlan:
         return cls(s["D"], s["p"], s["k"], _activation(s, "student_activation", where),
                    _activation(s, "teacher_activation", where), _floats(alpha_sim),
                    _floats(grid(s["alpha_theory"], f"{where}.alpha_theory")), lambdas,
-                   list(range(s["seeds"])), s["n_test"], s["n_grid"], dict(s))
+                   list(range(s["seeds"])), s["n_test"], s["n_grid"],
+                   cls._universe(s["universe"], f"{where}.universe"), dict(s))
+
+    @staticmethod
+    def _universe(u: dict, where: str) -> dict:
+        from .exp_real import mnist_available
+
+        if u["mnist_dir"] is not None:
+            require(mnist_available(u["mnist_dir"]), f"{where}.mnist_dir",
+                    f"no MNIST train-images/labels idx files in {u['mnist_dir']!r}")
+        source = "mnist" if u["mnist_dir"] is not None else "stand_in"
+        N = 60000 if source == "mnist" else u["universe"]
+        p = (784 if source == "mnist" else u["input_dim"]) if u["features"] == "pixels" else u["p"]
+        alpha = grid(u["alpha_sim"], f"{where}.alpha_sim")
+        sizes = sample_sizes(alpha, p, f"{where}.alpha_sim")
+        require(max(sizes) <= N, f"{where}.alpha_sim",
+                f"needs {max(sizes)} training points but the universe has {N}")
+        return {**u, "source": source, "N": N, "p_features": p, "alpha_sim": _floats(alpha),
+                "sizes": sizes, "alpha_theory": _floats(grid(u["alpha_theory"],
+                                                             f"{where}.alpha_theory"))}
 
     @property
     def sizes(self) -> list[int]:
@@ -138,18 +158,6 @@ class StructuredPlan:
                    float(s["noise"]), float(s["lam"]), [int(n) for n in n_sim],
                    _floats(grid(s["n_theory"], f"{where}.n_theory")), int(s["monte_carlo"]),
                    list(range(s["seeds"])), s["n_test"], dict(s))
-
-    @staticmethod
-    def key(gamma: float) -> str:
-        """Wildcard value naming one exponent, e.g. ``g0.5``."""
-        return f"g{gamma:g}"
-
-    @property
-    def keys(self) -> list[str]:
-        return [self.key(g) for g in self.gammas]
-
-    def gamma_of(self, key: str) -> float:
-        return float(key[1:])
 
 
 @dataclass

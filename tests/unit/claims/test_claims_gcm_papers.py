@@ -27,8 +27,8 @@ def _names(claims, passed):
 def _lou_tables(scale=1.0, peak=1.0):
     alphas = np.round(np.linspace(0.1, 4, 40), 3)
     rows, pts = [], []
-    for task in ("ridge", "logistic"):
-        for lam in (0.001, 0.1):
+    for task in ("ridge", "logistic", "universe"):
+        for lam in ((0.01,) if task == "universe" else (0.001, 0.1)):
             err = 0.5 + 1.0 / (1 + 30 * (alphas - peak) ** 2) if task == "ridge" else 0.4 / (1 + alphas)
             for a, e in zip(alphas, err):
                 rows.append({"task": task, "lam": lam, "alpha": a, "test_error": e,
@@ -46,7 +46,8 @@ def _lou_tables(scale=1.0, peak=1.0):
 def test_loureiro_claims():
     assert not _names(lou.evaluate_claims(*_lou_tables()), False)
     bad = _names(lou.evaluate_claims(*_lou_tables(scale=1.3)), False)
-    assert {"ridge_theory_matches_simulation", "logistic_theory_matches_simulation"} <= bad
+    assert {"ridge_theory_matches_simulation", "logistic_theory_matches_simulation",
+            "data_universe_theory_matches_simulation"} <= bad
     assert "theory_peak_at_interpolation" in _names(lou.evaluate_claims(*_lou_tables(peak=2.0)), False)
 
 
