@@ -19,14 +19,19 @@ report: "workflow/report/workflow.rst"
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/cui2023_bayes_opt_deep_extensive.smk"
 include: "workflow/rules/goldt2019_dynamics.smk"
 include: "workflow/rules/goldt2019_overparam.smk"
 include: "workflow/rules/lee2021_continual.smk"
 include: "workflow/rules/lee2022_maslow.smk"
+include: "workflow/rules/loureiro2021_gcm.smk"
 include: "workflow/rules/margiotta2023_attacks.smk"
 include: "workflow/rules/patel2023_rlperceptron.smk"
+include: "workflow/rules/pittorino2021_entropic_flat_minima.smk"
 include: "workflow/rules/refinetti2020_dfa.smk"
 include: "workflow/rules/refinetti2021_gmm.smk"
+include: "workflow/rules/schroder2023_deep_rf_universality.smk"
+include: "workflow/rules/schroder2024_deep_structured_features.smk"
 
 
 rule all:
