@@ -19,6 +19,8 @@ report: "workflow/report/workflow.rst"
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/goldt2021_memories.smk"
+include: "workflow/rules/merger2025_linear_diffusion.smk"
 
 
 rule all:
