@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
 
-__all__ = ["memories_figure", "diffusion_figure", "claim_line"]
+__all__ = ["memories_figure", "diffusion_figure", "generative_figure", "claim_line"]
 
 
 def _claim(checks: dict, name: str) -> dict:
@@ -177,5 +177,59 @@ def diffusion_figure(summary: pd.DataFrame, theory: pd.DataFrame, checks: dict, 
                  title="memorisation $\\to$ generalisation at $N \\sim d$")
         ax_b.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         panel_label(ax_b, "b")
+        footer(fig, note, height=0.09)
+    return fig, pd.DataFrame(records)
+
+
+# ------------------------------------------------------------- maillard2026_memorisation
+def generative_figure(summary: pd.DataFrame, theory: pd.DataFrame, checks: dict, note: str):
+    """(a) memorisation m (and its no-memorisation level m_fresh) against gamma = n/d;
+    (b) convergence q; (c) latent recovery Q, for every latent strength theta."""
+    import matplotlib.pyplot as plt
+
+    records = []
+    thetas = sorted(summary["theta"].unique())
+    with style():
+        fig, axes = plt.subplots(1, 3, figsize=(10.4, 3.4), constrained_layout=True)
+        ax_m, ax_q, ax_Q = axes
+        for i, theta in enumerate(thetas):
+            color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+            th = theory[theory["theta"] == theta].sort_values("gamma")
+            sm = summary[summary["theta"] == theta].sort_values("gamma")
+            lab = rf"$\theta={theta:g}$"
+            for ax, col, panel in ((ax_m, "m", "a"), (ax_q, "q", "b"), (ax_Q, "Q", "c")):
+                ax.plot(th["gamma"], th[col], color=color, lw=1.2, zorder=2)
+                ax.errorbar(sm["gamma"], sm[col], sm[f"{col}_sem"].fillna(0), ls="none", marker=marker,
+                            color=color, ms=4 if i == 0 else 6, mfc=color if i == 0 else "white",
+                            label=lab, zorder=4 - i)
+                records += _records(panel, f"theory:{col}:theta{theta:g}", th["gamma"], th[col])
+                records += _records(panel, f"sim:{col}:theta{theta:g}", sm["gamma"], sm[col], sm[f"{col}_sem"])
+            if i == 0:
+                ax_m.plot(th["gamma"], th["m_fresh"], color="0.5", ls="--", lw=1.0, zorder=1,
+                          label=r"$m$ of fresh data")
+                ax_m.errorbar(sm["gamma"], sm["m_fresh"], sm["m_fresh_sem"].fillna(0), ls="none", marker=".",
+                              color="0.5", ms=4, zorder=2)
+                records += _records("a", "theory:m_fresh", th["gamma"], th["m_fresh"])
+                records += _records("a", "sim:m_fresh", sm["gamma"], sm["m_fresh"], sm["m_fresh_sem"])
+            g_c = 1 / theta**2
+            for ax in (ax_q, ax_Q):
+                ax.axvline(g_c, color=color, ls=":", lw=0.9)
+            ax_Q.text(g_c * 1.08, 0.9 - 0.4 * i, rf"$\gamma_c = 1/\theta^2$", color=color, fontsize=6.8,
+                      transform=ax_Q.get_xaxis_transform(), va="top")
+        ax_m.set(xscale="log", xlabel=r"$\gamma = n/d$", ylabel=r"memorisation $m$", ylim=(0, 1.05),
+                 title="memorisation at small load")
+        ax_q.set(xscale="log", xlabel=r"$\gamma = n/d$", ylabel=r"convergence $q$", ylim=(-0.02, 1.05),
+                 title="convergence: continuous, blind to $\\theta$")
+        ax_Q.set(xscale="log", xlabel=r"$\gamma = n/d$", ylabel=r"latent recovery $Q$", ylim=(-0.02, 1.05),
+                 title="latent recovery: sharp (BBP)")
+        ax_m.legend(fontsize=7, loc="upper right")
+        ax_q.plot([], [], color="0.3", lw=1.2, label="theory")
+        ax_q.legend(fontsize=7, loc="upper left")
+        blind = claim_line(checks, "q_blind_to_latent", "{:.3f}")
+        if blind:
+            ax_q.text(0.97, 0.04, rf"max $|\Delta q|$ across $\theta$: {blind}", transform=ax_q.transAxes,
+                      ha="right", va="bottom", fontsize=6.8)
+        for ax, lab in zip(axes, "abc"):
+            panel_label(ax, lab)
         footer(fig, note, height=0.09)
     return fig, pd.DataFrame(records)

@@ -102,3 +102,27 @@ class DiffusionPlan:
 
     def training_objects(self) -> list[Training]:
         return [Training(**t) for t in self.trainings]
+
+
+@dataclass
+class GenerativePlan:
+    """maillard2026_memorisation: dimension, sample sizes, spike strengths."""
+
+    d: int
+    seeds: list[int]
+    ns: list[int]
+    theory_ns: list[int]
+    thetas: list[float]
+    draws: int
+    section: dict = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def from_section(cls, section: dict, where: str) -> "GenerativePlan":
+        ns = [int(n) for n in _increasing(section["n"], f"{where}.n")]
+        if ns[0] != 1:
+            raise ConfigError(f"{where}.n: must start at n = 1 (a single training sample: full memorisation)")
+        thetas = _increasing(section["thetas"], f"{where}.thetas")
+        fine = np.unique(np.round(np.geomspace(1, ns[-1], section["theory_points"])).astype(int))
+        theory = sorted(set(fine.tolist()) | set(ns))
+        return cls(section["d"], list(range(section["seeds"])), ns, theory, thetas,
+                   section["draws"], dict(section))
