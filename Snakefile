@@ -19,6 +19,7 @@ report: "workflow/report/workflow.rst"
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/giorlandino2026_factual_recall.smk"
 include: "workflow/rules/goldt2021_memories.smk"
 include: "workflow/rules/maillard2026_memorisation.smk"
 include: "workflow/rules/merger2025_linear_diffusion.smk"

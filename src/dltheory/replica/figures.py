@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
 
-__all__ = ["memories_figure", "diffusion_figure", "generative_figure", "claim_line"]
+__all__ = ["memories_figure", "diffusion_figure", "generative_figure", "recall_figure", "claim_line"]
 
 
 def _claim(checks: dict, name: str) -> dict:
@@ -231,5 +231,65 @@ def generative_figure(summary: pd.DataFrame, theory: pd.DataFrame, checks: dict,
                       ha="right", va="bottom", fontsize=6.8)
         for ax, lab in zip(axes, "abc"):
             panel_label(ax, lab)
+        footer(fig, note, height=0.09)
+    return fig, pd.DataFrame(records)
+
+
+# ------------------------------------------------------------ giorlandino2026_factual_recall
+_RECALL = {"coupled": ("optimal memory", "o", 0), "decoupled": ("decoupled model", "s", 1),
+           "hebbian": ("Hebbian rule", "^", 2)}
+
+
+def recall_figure(summary: pd.DataFrame, scores: pd.DataFrame, theory: pd.DataFrame, checks: dict, note: str):
+    """(a) ``p_c log p_c / d^2`` against ``d`` for every model, with the asymptote 1/2;
+    (b) histogram of the score gap ``delta`` at the optimal capacity (largest d)."""
+    import matplotlib.pyplot as plt
+
+    records = []
+    with style():
+        fig, (ax_a, ax_b) = plt.subplots(1, 2, figsize=(8.2, 3.4), constrained_layout=True)
+        ax_a.axhline(0.5, color="0.1", ls="--", lw=1.0, label=r"theory, $d\to\infty$: $p_c\log p_c/d^2 = 1/2$")
+        records += _records("a", "law", theory["d"], np.full(len(theory), 0.5))
+        for model, (label, marker, k) in _RECALL.items():
+            sm = summary[summary["model"] == model].sort_values("d")
+            if not len(sm):
+                continue
+            color = PALETTE[k]
+            ax_a.errorbar(sm["d"], sm["c"], sm["c_sem"].fillna(0), marker=marker, color=color, ms=4.5,
+                          mfc=color if model != "decoupled" else "white", lw=0.8, label=label)
+            records += _records("a", f"sim:{model}", sm["d"], sm["c"], sm["c_sem"])
+        trend = claim_line(checks, "capacity_trend_toward_half", "{:.1f}")
+        if trend:
+            ax_a.text(0.97, 0.34, f"trend toward 1/2:\nslope/stderr = {trend}", transform=ax_a.transAxes,
+                      ha="right", va="center", fontsize=7)
+        ax_a.set(xscale="log", yscale="log", xlabel=r"embedding dimension $d$", ylabel=r"$p_c \log p_c\,/\,d^2$",
+                 title="storage capacity")
+        ticks = sorted(summary["d"].unique())
+        ax_a.set_xticks(ticks, [str(t) for t in ticks])
+        ax_a.minorticks_off()
+        ax_a.set_yticks([0.03, 0.1, 0.3, 0.5, 1.0], ["0.03", "0.1", "0.3", "0.5", "1"])
+        ax_a.legend(fontsize=6.8, loc="center left", bbox_to_anchor=(0.0, 0.55))
+        panel_label(ax_a, "a")
+
+        if len(scores):
+            d_top = scores["d"].max()
+            top = scores[scores["d"] == d_top]
+            bins = np.linspace(min(-3.0, top["delta"].min()), max(3.0, top["delta"].max()), 61)
+            for name, color in (("hebbian", PALETTE[2]), ("optimal", PALETTE[0])):
+                gap = top.loc[top["memory"] == name, "delta"]
+                ax_b.hist(gap, bins=bins, density=True, color=color, alpha=0.55 if name == "hebbian" else 0.8,
+                          label=f"{'optimal' if name == 'optimal' else 'Hebbian'} memory "
+                                f"(std {gap.std():.2f})")
+                hist, edges = np.histogram(gap, bins=bins, density=True)
+                records += _records("b", f"hist:{name}", 0.5 * (edges[1:] + edges[:-1]), hist)
+            ax_b.axvline(0.0, color="0.2", ls=":", lw=1.0)
+            ax_b.text(0.08, 0.8, "extreme-value threshold\n(largest competitor)", transform=ax_b.get_yaxis_transform(),
+                      fontsize=6.5, va="top", color="0.3")
+            p_mean = int(round(top["p"].mean()))
+            ax_b.set(xlabel=r"$\delta = (s_{\mu\mu} - \max_{\nu\neq\mu} s_{\mu\nu})\,/\,\mathrm{std}_\nu\, s_{\mu\nu}$",
+                     ylabel="density", yscale="log",
+                     title=rf"score gaps at capacity ($d={d_top}$, $p \approx {p_mean}$)")
+            ax_b.legend(fontsize=6.8, loc="upper left")
+        panel_label(ax_b, "b")
         footer(fig, note, height=0.09)
     return fig, pd.DataFrame(records)

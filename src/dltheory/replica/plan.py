@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..core.config import ConfigError
+from .associative import capacity_law
 from .linear_diffusion import Training, ddpm_schedule
 from .memories import MemoryModel
 
@@ -126,3 +127,28 @@ class GenerativePlan:
         theory = sorted(set(fine.tolist()) | set(ns))
         return cls(section["d"], list(range(section["seeds"])), ns, theory, thetas,
                    section["draws"], dict(section))
+
+
+@dataclass
+class RecallPlan:
+    """giorlandino2026_factual_recall: dimensions, models per dimension, seeds."""
+
+    dims: list[int]
+    models: dict[int, list[str]]
+    seeds: list[int]
+    embeddings: int
+    section: dict = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def from_section(cls, section: dict, where: str) -> "RecallPlan":
+        dims = [int(d) for d in _increasing(section["d"], f"{where}.d")]
+        extra = sorted(set(section["decoupled_d"]) - set(dims))
+        if extra:
+            raise ConfigError(f"{where}.decoupled_d: {extra} not in {where}.d")
+        need = int(np.ceil(2.5 * capacity_law(dims[-1])))
+        if section["embeddings"] < need:
+            raise ConfigError(f"{where}.embeddings: {section['embeddings']} is below 2.5 p_c(d={dims[-1]}) = {need}; "
+                              "the capacity search needs that many embeddings")
+        models = {d: ["coupled"] + (["decoupled"] if d in section["decoupled_d"] else []) + ["hebbian"]
+                  for d in dims}
+        return cls(dims, models, list(range(section["seeds"])), section["embeddings"], dict(section))
