@@ -123,7 +123,8 @@ def se_step(M: np.ndarray, prior: DiscretePrior, delta: float, n_nodes: int | No
     """One state-evolution update ``M -> E[f_in(M/Delta, ...) xi0^T]`` (LKZ Eq. (73)).
 
     The Gaussian average uses ``n_nodes`` Gauss-Hermite nodes per dimension (default:
-    80, 16, 10 for r = 1, 2, 3; checked against finer rules in the tests).
+    80, 16, 10 for r = 1, 2, 3: the MSE is accurate to ~1e-7 for r = 1 and ~1e-3 for
+    r = 2, checked against finer rules in the tests).
     """
     r = prior.rank
     X = (M + M.T) / (2 * delta)

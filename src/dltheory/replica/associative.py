@@ -43,7 +43,7 @@ from scipy.optimize import minimize
 
 from ..core.seeding import derive_seed, rng
 
-__all__ = ["embeddings", "competitors", "scores", "store", "StoreResult", "critical_p",
+__all__ = ["embeddings", "competitors", "scores", "squared_hinge", "store", "StoreResult", "critical_p",
            "hebbian_success", "hebbian_critical_p", "capacity_law", "score_statistics",
            "simulate_capacity", "summarise_capacity"]
 
@@ -85,6 +85,28 @@ class _Found(Exception):
     pass
 
 
+def squared_hinge(W: np.ndarray, X: np.ndarray, Y: np.ndarray, YcT: np.ndarray | None = None):
+    """Loss (A2), its gradient with respect to ``W`` and the smallest margin.
+
+    ``YcT`` is the decoupled competitors transposed to (p, d, p - 1) (None: coupled).
+    """
+    H = X @ W.T
+    a = np.einsum("pd,pd->p", H, Y)
+    if YcT is None:
+        S = H @ Y.T
+        np.fill_diagonal(S, -np.inf)
+    else:
+        S = np.matmul(H[:, None, :], YcT)[:, 0, :]
+    M = a[:, None] - S
+    r = np.maximum(0.0, 1.0 - M)
+    if YcT is None:
+        np.fill_diagonal(r, 0.0)
+        gH = 2 * (r @ Y - r.sum(1)[:, None] * Y)
+    else:
+        gH = 2 * (np.matmul(YcT, r[:, :, None])[:, :, 0] - r.sum(1)[:, None] * Y)
+    return float(np.sum(r * r)), gH.T @ X, float(M.min())
+
+
 def store(X: np.ndarray, Y: np.ndarray, Yc: np.ndarray | None = None, W0: np.ndarray | None = None,
           max_iter: int = 5000) -> StoreResult:
     """Search a memory ``W`` storing all ``p`` associations (coupled, or decoupled with ``Yc``)."""
@@ -95,24 +117,11 @@ def store(X: np.ndarray, Y: np.ndarray, Yc: np.ndarray | None = None, W0: np.nda
     def fun(w):
         state["n"] += 1
         W = w.reshape(d, d)
-        H = X @ W.T
-        a = np.einsum("pd,pd->p", H, Y)
-        if Yc is None:
-            S = H @ Y.T
-            np.fill_diagonal(S, -np.inf)
-        else:
-            S = np.matmul(H[:, None, :], YcT)[:, 0, :]
-        M = a[:, None] - S
-        if M.min() > 0:
+        loss, grad, margin = squared_hinge(W, X, Y, YcT)
+        if margin > 0:
             state["W"] = W.copy()
             raise _Found
-        r = np.maximum(0.0, 1.0 - M)
-        if Yc is None:
-            np.fill_diagonal(r, 0.0)
-            gH = 2 * (r @ Y - r.sum(1)[:, None] * Y)
-        else:
-            gH = 2 * (np.matmul(r[:, None, :], Yc)[:, 0, :] - r.sum(1)[:, None] * Y)
-        return float(np.sum(r * r)), (gH.T @ X).ravel()
+        return loss, grad.ravel()
 
     w0 = (Y.T @ X if W0 is None else W0).ravel()
     try:

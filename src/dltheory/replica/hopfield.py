@@ -67,7 +67,7 @@ def fisher_score(J: np.ndarray, nu: float, tau: float | None) -> np.ndarray:
     if tau is None:
         return J / nu**2
     a = tau / nu
-    s0 = -norm.pdf(a) / (nu * norm.cdf(a))
+    s0 = -np.exp(norm.logpdf(a) - norm.logcdf(a)) / nu
     return np.where(J > 0, (J + tau) / nu**2, s0)
 
 
@@ -76,7 +76,8 @@ def effective_delta(nu: float, tau: float | None) -> float:
     if tau is None:
         return float(nu**2)
     a = tau / nu
-    inv = (a * norm.pdf(a) + norm.sf(a)) / nu**2 + norm.pdf(a) ** 2 / (nu**2 * norm.cdf(a))
+    ratio = np.exp(2 * norm.logpdf(a) - norm.logcdf(a))  # phi(a)^2 / Phi(a), stable for a -> -inf
+    inv = (a * norm.pdf(a) + norm.sf(a) + ratio) / nu**2
     return float(1 / inv)
 
 
