@@ -130,12 +130,11 @@ def se_step(M: np.ndarray, prior: DiscretePrior, delta: float, n_nodes: int | No
     X = (M + M.T) / (2 * delta)
     root = _sqrtm_psd(X)
     z, wz = _gauss_grid(r, n_nodes or _NODES.get(r, 10))
-    out = np.zeros((r, r))
-    for s, ps in zip(prior.support, prior.weights):
-        B = X @ s + z @ root.T                       # (n_grid, r)
-        mean, _ = prior.f_in(X, B)
-        out += ps * np.einsum("g,ga,b->ab", wz, mean, s)
-    return out
+    K, G = len(prior.weights), len(wz)
+    B = (prior.support @ X.T)[:, None, :] + (z @ root.T)[None, :, :]   # (K, G, r): every xi0 at once
+    mean, _ = prior.f_in(X, B.reshape(K * G, r))
+    mean = mean.reshape(K, G, r)
+    return np.einsum("k,g,kga,kb->ab", prior.weights, wz, mean, prior.support)
 
 
 def state_evolution(prior: DiscretePrior, delta: float, M0: np.ndarray | None = None,

@@ -49,7 +49,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.seeding import derive_seed, rng
-from .spectra import mp_expect
+from .spectra import _chebyshev_u as _cheb
+from .spectra import mp_edges, mp_expect
 
 __all__ = ["Schedule", "ddpm_schedule", "learnt_variance", "population_spectrum",
            "sample_data", "learnt_covariance_kl", "mp_kl", "optimum_kl", "KL_DIRECTIONS",
@@ -208,15 +209,38 @@ def simulate_kl(d: int, ratios, spectra: dict[str, np.ndarray], trainings: list[
     return pd.DataFrame(rows)
 
 
-def theory_kl(ratios, trainings: list[Training], schedule: Schedule) -> pd.DataFrame:
-    """Marchenko-Pastur theory of KL / d for isotropic data on a grid of ``N/d``, both directions."""
+def theory_kl(ratios, trainings: list[Training], schedule: Schedule, n: int = 400) -> pd.DataFrame:
+    """Marchenko-Pastur theory of KL / d for isotropic data on a grid of ``N/d``, both directions.
+
+    Same integrals as :func:`mp_kl`, with the sampler's recursion (D3) run once per
+    training on the quadrature nodes of every ``N/d`` together.
+    """
+    ratios = [float(r) for r in ratios]
+    t_nodes, w_nodes = _cheb(n)
+    nodes, weights, atoms = [], [], []
+    for r in ratios:
+        a, b = mp_edges(1 / r)
+        m, h = (a + b) / 2, (b - a) / 2
+        x = m + h * t_nodes
+        nodes.append(x)
+        weights.append(w_nodes / x * h * h / (2 * np.pi / r))
+        atoms.append(max(0.0, 1 - r))
+    nodes, weights = np.array(nodes), np.array(weights)
     ones = np.ones(1)
     rows = []
     for t in trainings:
-        for ratio in ratios:
-            rows.append({"training": t.name, "ratio": float(ratio),
-                         **{f"kl_{k}": mp_kl(1 / ratio, schedule, k, t.lam, t.tau) for k in KL_DIRECTIONS},
-                         **{f"opt_{k}": optimum_kl(ones, schedule, k, t.lam, t.tau) for k in KL_DIRECTIONS}})
+        v = learnt_variance(np.concatenate([nodes.ravel(), [0.0]]), schedule, t.lam, t.tau)
+        v_bulk, v0 = v[:-1].reshape(nodes.shape), v[-1]
+        for i, r in enumerate(ratios):
+            row = {"training": t.name, "ratio": r}
+            for k in KL_DIRECTIONS:
+                if atoms[i] > 0 and v0 < COLLAPSE:
+                    row[f"kl_{k}"] = float("inf")
+                else:
+                    atom = atoms[i] * float(_kappa(v0, k)) if atoms[i] > 0 else 0.0
+                    row[f"kl_{k}"] = float(np.sum(weights[i] * _kappa(v_bulk[i], k))) + atom
+                row[f"opt_{k}"] = optimum_kl(ones, schedule, k, t.lam, t.tau)
+            rows.append(row)
     return pd.DataFrame(rows)
 
 

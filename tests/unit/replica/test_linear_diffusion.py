@@ -75,3 +75,13 @@ def test_spectra_and_pipeline_tables():
     plain_low = summary[(summary["training"] == "plain") & (summary["ratio"] == 0.5)].iloc[0]
     assert plain_low["collapsed"] == 1.0 and np.isinf(plain_low["kl_learnt_target"])
     assert np.isfinite(summary["theory_kl_learnt_target"]).sum() == 3
+
+
+def test_vectorised_theory_equals_mp_kl():
+    trainings = [Training("plain"), Training("ridge", lam=0.1), Training("early", tau=1.0)]
+    table = theory_kl([0.25, 0.7, 2.0, 16.0], trainings, SCHED)
+    for row in table.itertuples():
+        t = next(x for x in trainings if x.name == row.training)
+        for k in ("learnt_target", "target_learnt"):
+            ref, val = mp_kl(1 / row.ratio, SCHED, k, t.lam, t.tau), getattr(row, f"kl_{k}")
+            assert (np.isinf(ref) and np.isinf(val)) or val == pytest.approx(ref, rel=1e-10)
