@@ -89,7 +89,7 @@ def memories_figure(summary: pd.DataFrame, theory: pd.DataFrame, checks: dict, n
             ax.axvspan(*window, color="0.93", lw=0, zorder=0)
             P = ranks[group[0]]
             ax.set(xlabel=r"$\Delta / \Delta_c$", ylabel="MSE per pattern entry",
-                   xlim=(0, theory["ratio"].max() + 0.02), ylim=(-0.02, 1.12),
+                   xlim=(0, theory["ratio"].max() + 0.02), ylim=(-0.02, 1.2),
                    title=f"$P = {P}$ stored pattern{'s' if P > 1 else ''}")
             ax.legend(loc="lower right", fontsize=6.8)
             panel_label(ax, chr(97 + j))
