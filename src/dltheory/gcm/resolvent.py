@@ -1,4 +1,4 @@
-"""Deterministic equivalents of sample-covariance resolvents, Marchenko-Pastur, and ridge risk.
+"""Deterministic equivalents of sample-covariance resolvents, and the ridge risk.
 
 Sample covariance ``S = (1/n) sum_mu v_mu v_mu^T`` of ``n`` Gaussian vectors with population
 covariance ``Omega`` (``p x p``, ``alpha = n / p``).  Its resolvent has the deterministic
@@ -21,9 +21,8 @@ risk is ``(lam / kappa)^2 E_test``.  This is the same learning curve as the repl
 saddle point of :func:`dltheory.gcm.replica.solve_gcm` for the square loss with penalty
 ``lam_gcm = alpha lam``, found by a different route (a unit test checks they agree).
 
-For ``Omega = sigma^2 I``, (1) is the Marchenko-Pastur law (:func:`mp_density`,
-:func:`mp_stieltjes`).  The functions here are shared random-matrix formulas (they belong
-to no single paper).
+For ``Omega = sigma^2 I``, (1) is the Marchenko-Pastur law of :mod:`dltheory.core.rmt`
+(with ``c = 1/alpha``; a unit test checks that they agree).
 """
 
 from __future__ import annotations
@@ -32,8 +31,7 @@ import numpy as np
 
 from .spectra import GCMSpectrum
 
-__all__ = ["effective_regularisation", "ridge_risk", "resolvent_trace", "spectral_density",
-           "mp_density", "mp_stieltjes", "mp_edges"]
+__all__ = ["effective_regularisation", "ridge_risk", "resolvent_trace", "spectral_density"]
 
 
 def effective_regularisation(spec: GCMSpectrum, alpha, lam, iters: int = 200) -> np.ndarray:
@@ -114,39 +112,3 @@ def spectral_density(spec: GCMSpectrum, alpha, x, eta: float = 1e-6):
     """Eigenvalue density of ``S`` at real ``x`` (``Im tr(S - x - i eta)^{-1} / (p pi)``)."""
     x = np.asarray(x, float)
     return np.imag(resolvent_trace(spec, alpha, x + 1j * eta)) / np.pi
-
-
-def mp_edges(ratio: float, sigma2: float = 1.0) -> tuple[float, float]:
-    """Edges ``sigma^2 (1 -+ sqrt(c))^2`` of the Marchenko-Pastur bulk, ``c = p / n``."""
-    r = np.sqrt(ratio)
-    return sigma2 * (1 - r) ** 2, sigma2 * (1 + r) ** 2
-
-
-def mp_density(x, ratio: float, sigma2: float = 1.0):
-    """Marchenko-Pastur density of the non-zero bulk of ``S`` for ``Omega = sigma^2 I``, ``c = p/n``.
-
-    ``rho(x) = sqrt((x_+ - x)(x - x_-)) / (2 pi sigma^2 c x)``; for ``c > 1`` a mass
-    ``1 - 1/c`` sits at 0 in addition (not included here).
-    """
-    x = np.asarray(x, float)
-    lo, hi = mp_edges(ratio, sigma2)
-    inside = (x > lo) & (x < hi)
-    out = np.zeros_like(x)
-    xi = x[inside]
-    out[inside] = np.sqrt((hi - xi) * (xi - lo)) / (2 * np.pi * sigma2 * ratio * xi)
-    return out
-
-
-def mp_stieltjes(z, ratio: float, sigma2: float = 1.0):
-    """``g(z) = (1/p) tr (S - z)^{-1}`` for the Marchenko-Pastur law (``Im g > 0`` when ``Im z > 0``).
-
-    Root of ``c sigma^2 z g^2 + (z - sigma^2 (1 - c)) g + 1 = 0`` on the physical branch.
-    """
-    z = np.asarray(z, complex)
-    c, s = ratio, sigma2
-    a, bq = c * s * z, z - s * (1 - c)
-    disc = np.sqrt(bq**2 - 4 * a)
-    g1, g2 = (-bq + disc) / (2 * a), (-bq - disc) / (2 * a)
-    # physical branch: Im g has the sign of Im z, and g ~ -1/z at infinity
-    pick = np.where(np.imag(g1) * np.sign(np.imag(z) + 1e-300) > np.imag(g2) * np.sign(np.imag(z) + 1e-300), g1, g2)
-    return pick

@@ -47,7 +47,7 @@ from scipy.special import gammaln
 from scipy.stats import norm
 
 from ..core.seeding import derive_seed, rng
-from .spectra import mp_expect, spiked_covariance_overlap
+from ..core.rmt import mp_expect, spiked_covariance_overlap
 
 __all__ = ["sample_spiked", "sqrt_psd", "order_parameters", "q_theory", "Q_theory", "m_theory",
            "simulate_generative", "theory_generative", "summarise_generative"]

@@ -30,7 +30,7 @@ the variance, P/N, is neglected).
 
 PCA baseline: the top-``r`` eigenvectors of ``S``, rescaled by the overlap estimated
 from the top eigenvalues with the spiked-Wigner (BBP) formulas
-(:mod:`dltheory.replica.spectra`).
+(:mod:`dltheory.core.rmt`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from scipy.sparse.linalg import eigsh
 from scipy.stats import norm
 
 from .priors import DiscretePrior
-from .spectra import spiked_wigner_overlap
+from ..core.rmt import spiked_wigner_overlap
 
 __all__ = ["symmetric_noise", "connectivity", "fisher_score", "effective_delta",
            "threshold_for_connectivity", "noise_for_delta", "pca_estimate", "pca_mse_theory"]

@@ -49,8 +49,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.seeding import derive_seed, rng
-from .spectra import _chebyshev_u as _cheb
-from .spectra import mp_edges, mp_expect
+from ..core.rmt import gauss_chebyshev_u as _cheb
+from ..core.rmt import mp_edges, mp_expect
 
 __all__ = ["Schedule", "ddpm_schedule", "learnt_variance", "population_spectrum",
            "sample_data", "learnt_covariance_kl", "mp_kl", "optimum_kl", "KL_DIRECTIONS",

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from dltheory.gcm.resolvent import (effective_regularisation, mp_density, mp_edges, mp_stieltjes,
+from dltheory.core.rmt import mp_density, mp_edges, mp_stieltjes
+from dltheory.gcm.resolvent import (effective_regularisation,
                                     resolvent_trace, ridge_risk, spectral_density)
 from dltheory.gcm.spectra import GCMSpectrum
 

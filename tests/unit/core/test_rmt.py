@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dltheory.replica.spectra import (mp_density, mp_edges, mp_expect, spiked_covariance_overlap,
+from dltheory.core.rmt import (mp_density, mp_edges, mp_expect, spiked_covariance_overlap,
                                       spiked_covariance_threshold, spiked_covariance_top_eigenvalue,
                                       spiked_wigner_overlap, spiked_wigner_top_eigenvalue)
 

@@ -1,14 +1,18 @@
-"""Marchenko-Pastur law and spiked-matrix (BBP) formulas.
+"""Random-matrix formulas shared by the theory families: Marchenko-Pastur and BBP.
 
 Conventions
 -----------
 Sample covariance ``Sigma_hat = X^T X / n`` of ``n`` samples in ``d`` dimensions with
-identity population covariance; aspect ratio ``c = d / n`` (the inverse of the
-sample complexity ``gamma = n / d`` used by the generative-model papers).  Its
-eigenvalue distribution tends to the Marchenko-Pastur law
+population covariance ``sigma^2 I``; aspect ratio ``c = d / n`` (the inverse of the
+sample complexity ``gamma = n / d`` of the generative-model papers, and ``p / n`` in the
+Gaussian-covariate-model papers).  Its eigenvalue distribution tends to the
+Marchenko-Pastur law (written for ``sigma^2 = 1``; ``sigma^2`` rescales ``x``)
 
     mu_c(dx) = (1 - 1/c)_+ delta_0(dx) + sqrt((b - x)(x - a)) / (2 pi c x) 1_[a, b](x) dx,
-    a, b = (1 -+ sqrt(c))^2.
+    a, b = (1 -+ sqrt(c))^2,
+
+with Stieltjes transform ``g(z) = int mu_c(dx) / (x - z)``, the root of
+``c sigma^2 z g^2 + (z - sigma^2 (1 - c)) g + 1 = 0`` with ``Im g > 0`` for ``Im z > 0``.
 
 Spiked Wigner (BBP for symmetric matrices): ``Y = (lam / N) u u^T + W / sqrt(N)`` with
 ``|u|^2 = N`` and ``W`` a GOE matrix (off-diagonal variance 1): for ``lam > 1`` the top
@@ -19,9 +23,6 @@ Spiked covariance (Baik-Ben Arous-Peche 2005, Paul 2007): population ``I + theta
 (``|v| = 1``), ``c = d / n``: for ``theta > sqrt(c)`` the top sample eigenvalue tends to
 ``(1 + theta)(1 + c / theta)`` and the squared overlap of its eigenvector with ``v`` to
 ``(1 - c / theta^2) / (1 + c / theta)``; below, to ``(1 + sqrt(c))^2`` and ``0``.
-
-(This is the random-matrix part of issue 5 needed by the replica family; the GCM
-family keeps its own resolvent machinery in ``dltheory.gcm``.)
 """
 
 from __future__ import annotations
@@ -31,32 +32,49 @@ import functools
 import numpy as np
 
 __all__ = [
-    "mp_edges", "mp_density", "mp_expect",
+    "mp_edges", "mp_density", "mp_stieltjes", "mp_expect", "gauss_chebyshev_u",
     "spiked_wigner_top_eigenvalue", "spiked_wigner_overlap",
     "spiked_covariance_top_eigenvalue", "spiked_covariance_overlap",
     "spiked_covariance_threshold",
 ]
 
 
-def mp_edges(c: float) -> tuple[float, float]:
-    """Edges ``((1 - sqrt c)^2, (1 + sqrt c)^2)`` of the Marchenko-Pastur bulk, ``c = d/n``."""
+def mp_edges(c: float, sigma2: float = 1.0) -> tuple[float, float]:
+    """Edges ``sigma^2 (1 -+ sqrt c)^2`` of the Marchenko-Pastur bulk, ``c = d/n``."""
     if c <= 0:
         raise ValueError(f"aspect ratio c = d/n must be > 0, got {c}")
-    return (1 - np.sqrt(c)) ** 2, (1 + np.sqrt(c)) ** 2
+    return sigma2 * (1 - np.sqrt(c)) ** 2, sigma2 * (1 + np.sqrt(c)) ** 2
 
 
-def mp_density(x, c: float):
-    """Density of the continuous part of ``mu_c`` at ``x`` (the atom at 0 for ``c > 1`` excluded)."""
-    a, b = mp_edges(c)
+def mp_density(x, c: float, sigma2: float = 1.0):
+    """Density of the continuous part of the law at ``x`` (the atom at 0 for ``c > 1`` excluded).
+
+    ``rho(x) = sqrt((b - x)(x - a)) / (2 pi sigma^2 c x)`` on ``[a, b]``.
+    """
+    a, b = mp_edges(c, sigma2)
     x = np.asarray(x, dtype=float)
     inside = (x > a) & (x < b)
     with np.errstate(invalid="ignore", divide="ignore"):
-        rho = np.sqrt(np.clip((b - x) * (x - a), 0, None)) / (2 * np.pi * c * x)
+        rho = np.sqrt(np.clip((b - x) * (x - a), 0, None)) / (2 * np.pi * sigma2 * c * x)
     return np.where(inside, rho, 0.0)
 
 
+def mp_stieltjes(z, c: float, sigma2: float = 1.0):
+    """``g(z) = (1/d) tr (Sigma_hat - z)^{-1}`` in the limit (``Im g > 0`` when ``Im z > 0``).
+
+    Root of ``c sigma^2 z g^2 + (z - sigma^2 (1 - c)) g + 1 = 0`` on the physical branch.
+    """
+    z = np.asarray(z, complex)
+    a, bq = c * sigma2 * z, z - sigma2 * (1 - c)
+    disc = np.sqrt(bq**2 - 4 * a)
+    g1, g2 = (-bq + disc) / (2 * a), (-bq - disc) / (2 * a)
+    # physical branch: Im g has the sign of Im z (and g ~ -1/z at infinity)
+    side = np.sign(np.imag(z) + 1e-300)
+    return np.where(np.imag(g1) * side > np.imag(g2) * side, g1, g2)
+
+
 @functools.lru_cache(maxsize=None)
-def _chebyshev_u(n: int) -> tuple[np.ndarray, np.ndarray]:
+def gauss_chebyshev_u(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Gauss-Chebyshev rule of the second kind: int_{-1}^{1} g(t) sqrt(1-t^2) dt ~ sum w g(t)."""
     k = np.arange(1, n + 1)
     theta = k * np.pi / (n + 1)
@@ -66,8 +84,8 @@ def _chebyshev_u(n: int) -> tuple[np.ndarray, np.ndarray]:
     return t, w
 
 
-def mp_expect(f, c: float, n: int = 400) -> float:
-    """``int f(x) mu_c(dx)``, the atom ``(1 - 1/c) f(0)`` included when ``c > 1``.
+def mp_expect(f, c: float, n: int = 400, sigma2: float = 1.0) -> float:
+    """``int f(x) mu(dx)`` for population ``sigma^2 I``, the atom ``(1 - 1/c) f(0)`` included if ``c > 1``.
 
     The bulk integral is a Gauss-Chebyshev rule (second kind) in ``x = m + h t`` with
     ``m, h`` the centre and half-width of ``[a, b]``: the square-root edges are
@@ -75,10 +93,10 @@ def mp_expect(f, c: float, n: int = 400) -> float:
     called with an array of nodes.
     """
     a, b = mp_edges(c)
-    t, w = _chebyshev_u(n)
+    t, w = gauss_chebyshev_u(n)
     m, h = (a + b) / 2, (b - a) / 2
     x = m + h * t
-    bulk = float(np.sum(w * np.asarray(f(x), dtype=float) / x) * h * h / (2 * np.pi * c))
+    bulk = float(np.sum(w * np.asarray(f(sigma2 * x), dtype=float) / x) * h * h / (2 * np.pi * c))
     atom = max(0.0, 1 - 1 / c)
     return bulk + (atom * float(np.asarray(f(np.zeros(1)), dtype=float)[0]) if atom > 0 else 0.0)
 
