@@ -83,11 +83,11 @@ rule bayes_check:
         f"{BO_DIR}/logs/check.log",
     params:
         paper="cui2023_bayes_opt_deep_extensive",
-        code=code("scripts/gcm/bo_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/gcm/bo_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_bayes_deep_extensive:

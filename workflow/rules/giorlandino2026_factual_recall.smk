@@ -90,11 +90,11 @@ rule recall_check:
         f"{REC_DIR}/logs/check.log",
     params:
         paper="giorlandino2026_factual_recall",
-        code=code("scripts/replica/recall_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/replica/recall_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_factual_recall:

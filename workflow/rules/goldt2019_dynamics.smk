@@ -94,11 +94,11 @@ rule goldt_dyn_check:
     params:
         paper="goldt2019_dynamics",
         section=GD.section,
-        code=code("scripts/teacher_student/check_goldt2019_dynamics.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/check_goldt2019_dynamics.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_goldt2019_dynamics:

@@ -94,11 +94,11 @@ rule goldt_over_check:
     params:
         paper="goldt2019_overparam",
         section=GO.section,
-        code=code("scripts/teacher_student/check_goldt2019_overparam.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/check_goldt2019_overparam.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_goldt2019_overparam:

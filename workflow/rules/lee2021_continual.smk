@@ -94,11 +94,11 @@ rule continual_check:
     params:
         paper="lee2021_continual",
         section=LC.section,
-        code=code("scripts/teacher_student/check_lee2021_continual.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/check_lee2021_continual.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_lee2021_continual:

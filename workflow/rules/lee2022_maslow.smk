@@ -94,11 +94,11 @@ rule maslow_check:
     params:
         paper="lee2022_maslow",
         section=LM.section,
-        code=code("scripts/teacher_student/check_lee2022_maslow.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/check_lee2022_maslow.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_lee2022_maslow:

@@ -110,11 +110,11 @@ rule gcm_lc_check:
         f"{LC_DIR}/logs/check.log",
     params:
         paper="loureiro2021_gcm",
-        code=code("scripts/gcm/lc_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/gcm/lc_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_gcm_learning_curves:

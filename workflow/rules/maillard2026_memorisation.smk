@@ -81,11 +81,11 @@ rule generative_check:
         f"{GEN_DIR}/logs/check.log",
     params:
         paper="maillard2026_memorisation",
-        code=code("scripts/replica/generative_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/replica/generative_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_memorisation:

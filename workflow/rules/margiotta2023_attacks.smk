@@ -76,8 +76,8 @@ rule atk_collect:
 
 rule atk_check:
     input:
-        steady=f"{ATK_DIR}/steady.csv",
-        theory=f"{ATK_DIR}/theory/steady.csv",
+        steady_sim=f"{ATK_DIR}/steady.csv",
+        steady_theory=f"{ATK_DIR}/theory/steady.csv",
         trajectories=f"{ATK_DIR}/trajectories.csv",
         transitions=f"{ATK_DIR}/transitions.csv",
     output:
@@ -86,11 +86,11 @@ rule atk_check:
         f"{ATK_DIR}/logs/check.log",
     params:
         paper="margiotta2023_attacks",
-        code=code("scripts/teacher_student/attacks_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/attacks_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_margiotta2023_attacks:

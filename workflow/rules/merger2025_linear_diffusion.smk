@@ -84,11 +84,11 @@ rule diffusion_check:
     params:
         paper="merger2025_linear_diffusion",
         trainings=DIF.trainings,
-        code=code("scripts/replica/diffusion_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/replica/diffusion_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_linear_diffusion:

@@ -84,11 +84,11 @@ rule rlp_check:
         paper="patel2023_rlperceptron",
         delay_rules=[r.key for r in RLP.delay_rules],
         alpha_max=float(RLP.alphas[-1]),
-        code=code("scripts/teacher_student/rl_perceptron_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/rl_perceptron_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_patel2023_rlperceptron:

@@ -94,11 +94,11 @@ rule dfa_check:
     params:
         paper="refinetti2020_dfa",
         section=RD.section,
-        code=code("scripts/teacher_student/check_refinetti2020_dfa.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/check_refinetti2020_dfa.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_refinetti2020_dfa:

@@ -108,14 +108,14 @@ rule gmm_check:
     params:
         paper="refinetti2021_gmm",
         sigma2=GMM.sigma2,
-        K=GMM.K,
+        Ks=list(GMM.K),
         ode_start=GMM.ode_start,
         rf_ratios=GMM.rf_ratios,
-        code=code("scripts/teacher_student/gmm_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/teacher_student/gmm_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_refinetti2021_gmm:

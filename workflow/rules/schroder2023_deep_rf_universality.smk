@@ -88,11 +88,11 @@ rule deep_rf_check:
         f"{DRF_DIR}/logs/check.log",
     params:
         paper="schroder2023_deep_rf_universality",
-        code=code("scripts/gcm/drf_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/gcm/drf_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_deep_rf:

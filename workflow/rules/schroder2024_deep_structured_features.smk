@@ -83,11 +83,11 @@ rule structured_check:
         f"{SF_DIR}/logs/check.log",
     params:
         paper="schroder2024_deep_structured_features",
-        code=code("scripts/gcm/sf_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/gcm/sf_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_structured_features:

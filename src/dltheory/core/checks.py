@@ -94,3 +94,25 @@ def write_checks(path, paper: str, scale: str, claims: list[Claim], meta: dict |
             log(f"{'PASS' if c.passed else 'FAIL'} {c.name}: {c.measured:.4g} (expected {c.expected})")
         log(f"{body['n_passed']}/{body['n_claims']} claims hold")
     return body
+
+
+def bind_claim_arguments(evaluate, inputs: dict, params: dict) -> dict:
+    """Keyword arguments for a paper's ``evaluate_claims`` from a rule's inputs and params.
+
+    An argument named like one of the rule's inputs receives that table (a DataFrame read
+    with :func:`dltheory.core.artifacts.read_table`); one named like a param receives the
+    param's value. Arguments with a default may stay unbound; any other missing name raises
+    ``TypeError`` naming the rule's inputs and params, so a renamed input fails loudly.
+    """
+    import inspect
+
+    from .artifacts import read_table
+
+    signature = inspect.signature(evaluate).parameters
+    missing = [name for name, parameter in signature.items() if name not in inputs
+               and name not in params and parameter.default is inspect.Parameter.empty]
+    if missing:
+        raise TypeError(f"{evaluate.__module__}.{evaluate.__name__} needs {missing}, which are "
+                        f"neither inputs {sorted(inputs)} nor params {sorted(params)} of the rule")
+    return {name: read_table(inputs[name])[0] if name in inputs else params[name]
+            for name in signature if name in inputs or name in params}

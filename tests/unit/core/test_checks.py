@@ -2,8 +2,11 @@
 
 import math
 
-from dltheory.core.checks import ratio_within, within, write_checks
-from dltheory.core.artifacts import load_json
+import pandas as pd
+import pytest
+
+from dltheory.core.artifacts import load_json, write_table
+from dltheory.core.checks import bind_claim_arguments, ratio_within, within, write_checks
 
 
 def test_within_bounds_and_nan():
@@ -20,3 +23,20 @@ def test_ratio_claim_and_file(tmp_path):
     body = write_checks(tmp_path / "checks.json", "paper", "quick", [ok, bad])
     assert body["n_passed"] == 1 and not body["all_passed"]
     assert load_json(tmp_path / "checks.json")["claims"][0]["name"] == "r"
+
+
+def _evaluate(summary, section, unused_default=3):
+    return summary, section, unused_default
+
+
+def test_bind_claim_arguments_by_name(tmp_path):
+    write_table(tmp_path / "summary.csv", pd.DataFrame({"x": [1, 2]}))
+    inputs = {"summary": str(tmp_path / "summary.csv"), "curves": "never read"}
+    kwargs = bind_claim_arguments(_evaluate, inputs, {"section": {"N": 3}, "paper": "p"})
+    assert set(kwargs) == {"summary", "section"}          # extra inputs/params are ignored
+    assert kwargs["summary"]["x"].tolist() == [1, 2] and kwargs["section"] == {"N": 3}
+
+
+def test_bind_claim_arguments_missing_name_is_loud(tmp_path):
+    with pytest.raises(TypeError, match=r"needs \['section'\].*inputs \['summary'\]"):
+        bind_claim_arguments(_evaluate, {"summary": str(tmp_path / "s.csv")}, {"paper": "p"})
