@@ -18,7 +18,13 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/cagnetta2022_wide_cnn.smk"
 include: "workflow/rules/cagnetta2023_rhm.smk"
+include: "workflow/rules/favero2021_locality.smk"
+include: "workflow/rules/paccolat2020_isotropic_kernels.smk"
+include: "workflow/rules/petrini2022_sparse_features.smk"
+include: "workflow/rules/spigler2019_kernel_learning_curves.smk"
+include: "workflow/rules/tomasini2022_spectral_bias.smk"
 
 
 rule all:
