@@ -14,10 +14,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def snakemake(*args: str, cwd: Path | None = None, timeout: float = 900,
-              check: bool = False) -> subprocess.CompletedProcess:
-    """Run ``python -m snakemake <args>`` on this repository's Snakefile."""
+              check: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m snakemake <args>`` on this repository's Snakefile (in ``env``, default ours)."""
     cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(ROOT / "Snakefile"), *args]
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env = dict(os.environ if env is None else env, PYTHONUNBUFFERED="1")
     proc = subprocess.run(cmd, cwd=cwd or ROOT, capture_output=True, text=True,
                           timeout=timeout, env=env)
     if check and proc.returncode != 0:

@@ -17,9 +17,10 @@ def main(smk, log) -> None:
     datasets = {seed: load_npz(path)[0] for seed, path in zip(p.seeds, smk.input.data)}
     rows, models = learning_curve(spec, datasets, p.sizes, TrainConfig(**p.train),
                                   log=log.info, keep_models=p.save_models)
-    write_table(smk.output.runs, pd.DataFrame(rows).assign(rhm=p.rhm), snakemake_meta(smk))
+    meta = snakemake_meta(smk)
+    write_table(smk.output.runs, pd.DataFrame(rows).assign(rhm=p.rhm), meta)
     with atomic_path(smk.output.models) as tmp:
-        torch.save(models, tmp)
+        torch.save({"meta": meta, **models}, tmp)
 
 
 if __name__ == "__main__":

@@ -60,8 +60,10 @@ rule rhm_train:
         code=code("scripts/rhm/train.py"),
     threads: 1
     resources:
-        mem_mb=4000,
-        runtime=240,
+        mem_mb=16000 if SCALE == "paper" else 4000,
+        # minutes; a job cut off at its time limit is retried with twice, three times as much
+        runtime=lambda wc, attempt: (720 if SCALE == "paper" else 240) * attempt,
+        gpu=TRAIN_GPUS,
     conda:
         ENV
     script:
@@ -97,6 +99,8 @@ rule rhm_collect:
         error_threshold=RHM.error_threshold,
         bootstrap_seed=0,
         code=code("scripts/rhm/collect.py"),
+    group:
+        "rhm_summary"
     conda:
         ENV
     script:
@@ -116,6 +120,8 @@ rule rhm_check:
     params:
         paper="cagnetta2023_rhm",
         code=code("scripts/rhm/check.py"),
+    group:
+        "rhm_summary"
     conda:
         ENV
     script:
@@ -144,6 +150,8 @@ rule figure_rhm_scaling:
             "theory and networks from this code."
         ),
         code=code("scripts/rhm/figure_scaling.py"),
+    group:
+        "rhm_summary"
     conda:
         ENV
     script:

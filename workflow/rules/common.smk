@@ -25,6 +25,11 @@ config.update(_merged)
 cfg.validate(config, cfg.build_schema(ROOT / "workflow" / "schemas"))
 
 SCALE = config["scale"]
+# GPUs per training job: every rule that trains networks declares
+# `resources: gpu=TRAIN_GPUS` (the SLURM profile turns it into --gpus and a GPU partition).
+TRAIN_GPUS = config["train_gpus"]
+if TRAIN_GPUS == "auto":
+    TRAIN_GPUS = {"quick": 0, "paper": 1}[SCALE]
 ENV = "../../environment.yml"
 FIGURES = []  # every paper's headline figure (PDF), for `rule all`
 CHECKS = []  # every paper's checks.json, for `rule all`

@@ -73,10 +73,12 @@ def ratio_within(name: str, statement: str, values, factor: float, why: str, **d
                  details={"values": values, **details})
 
 
-def write_checks(path, paper: str, scale: str, claims: list[Claim], meta: dict | None = None) -> dict:
+def write_checks(path, paper: str, scale: str, claims: list[Claim], meta: dict | None = None,
+                 log=None) -> dict:
     """Write ``checks.json`` and return its content.
 
     Layout: ``{"paper", "scale", "all_passed", "n_passed", "n_claims", "claims": [...]}``.
+    ``log`` (e.g. a logger's ``info``) receives one PASS/FAIL line per claim and a summary.
     """
     body = {
         "paper": paper,
@@ -87,4 +89,8 @@ def write_checks(path, paper: str, scale: str, claims: list[Claim], meta: dict |
         "claims": [asdict(c) for c in claims],
     }
     save_json(path, body, meta=meta)
+    if log is not None:
+        for c in claims:
+            log(f"{'PASS' if c.passed else 'FAIL'} {c.name}: {c.measured:.4g} (expected {c.expected})")
+        log(f"{body['n_passed']}/{body['n_claims']} claims hold")
     return body

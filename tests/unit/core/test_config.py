@@ -34,6 +34,8 @@ def test_shipped_config_is_valid(full_config, schema):
     (["cagnetta2023_rhm", "quick", "widht"], 64, "cagnetta2023_rhm.quick: Additional properties"),
     (["cagnetta2023_rhm", "quick", "seeds"], "two", "cagnetta2023_rhm.quick.seeds: 'two' is not"),
     (["scale"], "huge", "scale: 'huge' is not one of"),
+    (["train_gpus"], -1, "train_gpus: -1 is not valid"),
+    (["train_gpus"], "some", "train_gpus: 'some' is not valid"),
     (["cagnetta2023_rhm", "quick", "models", 0, "m"], [4, "x"], "models[0].m"),
 ])
 def test_schema_errors_name_the_field(full_config, schema, path, value, message):

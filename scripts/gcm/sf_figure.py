@@ -1,0 +1,19 @@
+"""Rule figure_structured_features: learning curves on deep structured features (arXiv:2402.13999)."""
+
+from dltheory.core.artifacts import load_json, read_table
+from dltheory.core.logs import run_script
+from dltheory.core.plotting import save_figure
+from dltheory.core.provenance import snakemake_meta
+from dltheory.gcm.figures import structured_figure
+
+
+def main(smk, log) -> None:
+    fig, table = structured_figure(read_table(smk.input.points)[0], read_table(smk.input.lines)[0],
+                                   read_table(smk.input.spectra)[0], load_json(smk.input.checks),
+                                   smk.params.footer)
+    save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv,
+                meta=snakemake_meta(smk))
+
+
+if __name__ == "__main__":
+    run_script(main, snakemake)  # noqa: F821 (snakemake is injected)

@@ -1,0 +1,17 @@
+"""Rule figure_memorisation: the headline figure of arXiv:2605.21402 from our linear generative models and theory."""
+
+from dltheory.core.artifacts import load_json, read_table
+from dltheory.core.logs import run_script
+from dltheory.core.plotting import save_figure
+from dltheory.core.provenance import snakemake_meta
+from dltheory.replica.figures import generative_figure
+
+
+def main(smk, log) -> None:
+    fig, table = generative_figure(read_table(smk.input.summary)[0], read_table(smk.input.theory)[0],
+                                   load_json(smk.input.checks), smk.params.footer)
+    save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv, meta=snakemake_meta(smk))
+
+
+if __name__ == "__main__":
+    run_script(main, snakemake)  # noqa: F821 (snakemake is injected)

@@ -1,0 +1,1 @@
+"""Online-SGD teacher-student models: ODEs, simulations and their theory."""
