@@ -4,8 +4,9 @@
 # sphere: lazy / NTK regression against the sparse feature-learning predictor; lazy wins).
 # Library family: kernel_curves (dltheory.kernels), with small alpha-trick networks.
 #
-#   petrini_simulate (lazy_kernel | feature_limit | networks) --> petrini_collect -> petrini_check
-#   petrini_theory ---------------------------------------------/     \-> figure_sparse_features
+#   petrini_simulate (lazy_kernel | feature_limit) --\
+#   petrini_train (networks, GPU at paper scale) -----+--> petrini_collect -> petrini_check
+#   petrini_theory ----------------------------------/          \-> figure_sparse_features
 
 from dltheory.kernels.plan import PetriniPlan
 
@@ -14,14 +15,15 @@ PETRINI = PetriniPlan.from_section(
 )
 PETRINI_DIR = results_dir("petrini2022_sparse_features")
 PETRINI_FIG = figure_stem("sparse_features")
-PETRINI_METHODS = ["lazy_kernel", "feature_limit", "networks"]
+PETRINI_KERNEL_METHODS = ["lazy_kernel", "feature_limit"]
+PETRINI_METHODS = PETRINI_KERNEL_METHODS + ["networks"]
 PETRINI_NET = PETRINI.section["networks"]
 FIGURES.append(f"{PETRINI_FIG}.pdf")
 CHECKS.append(f"{PETRINI_DIR}/checks.json")
 
 
 wildcard_constraints:
-    petrini_method="|".join(PETRINI_METHODS),
+    petrini_method="|".join(PETRINI_KERNEL_METHODS),
 
 
 rule petrini_simulate:
@@ -38,7 +40,6 @@ rule petrini_simulate:
         n_directions=PETRINI.section["n_directions"],
         test_size=PETRINI.section["test_size"],
         seeds=PETRINI.seeds,
-        networks=PETRINI_NET,
         code=code("scripts/kernels/petrini_simulate.py"),
     threads: 1
     resources:
@@ -48,6 +49,28 @@ rule petrini_simulate:
         ENV
     script:
         "../../scripts/kernels/petrini_simulate.py"
+
+
+rule petrini_train:
+    output:
+        f"{PETRINI_DIR}/runs/networks.csv",
+    log:
+        f"{PETRINI_DIR}/logs/train/networks.log",
+    params:
+        d=PETRINI.section["d"],
+        test_size=PETRINI.section["test_size"],
+        networks=PETRINI_NET,
+        code=code("scripts/kernels/petrini_train.py"),
+    threads: 1
+    resources:
+        mem_mb=16000 if SCALE == "paper" else 3000,
+        # minutes; a job cut off at its time limit is retried with twice, three times as much
+        runtime=lambda wc, attempt: (720 if SCALE == "paper" else 60) * attempt,
+        gpu=TRAIN_GPUS,
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/petrini_train.py"
 
 
 rule petrini_theory:

@@ -61,7 +61,8 @@ def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor
 
     Parameters
     ----------
-    x : ``[R, Pmax, d]`` inputs; replica r trains on its first ``n_train[r]`` points
+    x : ``[R, Pmax, d]`` inputs; replica r trains on its first ``n_train[r]`` points (the
+        flow runs on ``x``'s device)
     y : ``[R, Pmax]`` targets
     n_train : ``[R]`` training-set sizes P
     alpha : ``[R]`` output scales (large: lazy; small: feature learning)
@@ -73,10 +74,13 @@ def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor
           dynamics ``dF/dt = -(1/P) Theta (F - y)`` does not depend on alpha
     """
     R, Pmax, d = x.shape
-    a0 = torch.randn(R, width, generator=gen, dtype=x.dtype)
-    W0 = torch.randn(R, width, d, generator=gen, dtype=x.dtype)
+    dev = x.device
+    # drawn on the CPU (``gen`` is a CPU generator), then moved: same init on any device
+    a0 = torch.randn(R, width, generator=gen, dtype=x.dtype).to(dev)
+    W0 = torch.randn(R, width, d, generator=gen, dtype=x.dtype).to(dev)
     a, W = a0.clone(), W0.clone()
-    mask = (torch.arange(Pmax)[None, :] < n_train[:, None]).to(x.dtype)  # [R, Pmax]
+    n_train, alpha = n_train.to(dev), alpha.to(dev)
+    mask = (torch.arange(Pmax, device=dev)[None, :] < n_train[:, None]).to(x.dtype)  # [R, Pmax]
     P = n_train.to(x.dtype)
     f0, _ = _forward(a0, W0, x)
     f0 = f0[..., 0]
@@ -93,8 +97,8 @@ def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor
         gW = ((pre > 0).to(x.dtype) * g[..., None] * a[:, None, :]).transpose(1, 2) @ x
         return loss, ga, gW
 
-    dt = torch.full((R,), dt0, dtype=x.dtype)
-    t = torch.zeros(R, dtype=x.dtype)
+    dt = torch.full((R,), dt0, dtype=x.dtype, device=dev)
+    t = torch.zeros(R, dtype=x.dtype, device=dev)
     loss, ga, gW = loss_and_grad(a, W)
     active = loss > loss_target
     steps = 0

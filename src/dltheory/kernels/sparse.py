@@ -92,28 +92,29 @@ def min_l1_curve(d: int, sizes: list[int], n_test: int, n_directions: int,
 
 def network_curves(d: int, sizes: list[int], seeds: list[int], regimes: dict[str, float],
                    width: int, n_test: int, max_steps: int, loss_target: float,
-                   data_gen, init_gen: torch.Generator) -> list[dict]:
+                   data_gen, init_gen: torch.Generator,
+                   device: torch.device | str = "cpu") -> list[dict]:
     """Networks in every regime, seed and size trained together (one batched flow).
 
     ``regimes`` maps a method name (``lazy_net``, ``feature_net``) to alpha;
     ``data_gen(seed)`` returns the generator of a seed's inputs (the same draw as the
-    kernel methods of that seed).  Rows ``{method, d, seed, P, error, n_atoms,
+    kernel methods of that seed); the flow runs on ``device``.  Rows ``{method, d, seed, P, error, n_atoms,
     train_loss, flow_time}``.
     """
     Pmax = max(sizes)
     reps = [(m, s, P) for m in regimes for s in seeds for P in sizes]
     xs = {s: sphere(Pmax + n_test, d, data_gen(s)) for s in seeds}
-    x = torch.stack([xs[s][:Pmax] for _, s, _ in reps])
-    xt = torch.stack([xs[s][Pmax:] for _, s, _ in reps])
-    y = torch.ones(len(reps), Pmax, dtype=torch.float64)
+    x = torch.stack([xs[s][:Pmax] for _, s, _ in reps]).to(device)
+    xt = torch.stack([xs[s][Pmax:] for _, s, _ in reps]).to(device)
+    y = torch.ones(len(reps), Pmax, dtype=torch.float64, device=device)
     n = torch.tensor([P for *_, P in reps])
     alpha = torch.tensor([regimes[m] for m, _, _ in reps], dtype=torch.float64)
     res = train_alpha_networks(x, y, n, alpha, width, init_gen, max_steps, loss_target)
-    err = ((predict(res, alpha, xt) - 1.0) ** 2).mean(dim=1)
+    err = ((predict(res, alpha.to(device), xt) - 1.0) ** 2).mean(dim=1).cpu()
     rows = []
     for r, (m, s, P) in enumerate(reps):
         rows.append({"method": m, "d": d, "seed": s, "P": int(P), "error": float(err[r]),
-                     "n_atoms": count_atoms(res.a[r], res.W[r], x[r, :P]),
+                     "n_atoms": count_atoms(res.a[r].cpu(), res.W[r].cpu(), x[r, :P].cpu()),
                      "train_loss": float(res.train_loss[r]), "flow_time": float(res.time[r]),
                      "jitter": 0.0})
     return rows
