@@ -48,7 +48,7 @@ def matern(X, Y, nu: float, sigma: float = 1.0):
     """Matern kernel of smoothness ``nu`` and length ``sigma``, normalised to ``K(x, x) = 1``.
 
     ``K(r) = 2^(1-nu) / Gamma(nu) (sqrt(2 nu) r / sigma)^nu K_nu(sqrt(2 nu) r / sigma)``;
-    closed forms for nu = 1/2, 3/2, 5/2, the Bessel function K_nu (scipy) otherwise.
+    closed forms for nu = 1/2, 3/2, 5/2, the Bessel function K_nu (scipy, in logs) otherwise.
     Its Fourier transform in d dimensions decays as ``|w|^-(d + 2 nu)``.
     """
     z = math.sqrt(2.0 * nu) * distances(X, Y) / sigma
@@ -58,13 +58,16 @@ def matern(X, Y, nu: float, sigma: float = 1.0):
         return (1.0 + z) * torch.exp(-z)
     if nu == 2.5:
         return (1.0 + z + z * z / 3.0) * torch.exp(-z)
-    from scipy.special import gamma, kv
+    import numpy as np
+    from scipy.special import gammaln, kve
 
     zn = z.cpu().numpy()
     with torch.no_grad():
         safe = zn.copy()
         safe[safe == 0] = 1.0
-        val = (2.0 ** (1.0 - nu) / gamma(nu)) * safe**nu * kv(nu, safe)
+        # in logs (K_nu(z) = kve(nu, z) e^-z), so that large nu does not overflow Gamma(nu)
+        val = np.exp((1.0 - nu) * math.log(2.0) - gammaln(nu) + nu * np.log(safe)
+                     + np.log(kve(nu, safe)) - safe)
         val[zn == 0] = 1.0
     return torch.as_tensor(val, dtype=X.dtype, device=X.device)
 
