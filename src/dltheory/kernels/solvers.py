@@ -37,12 +37,16 @@ def cholesky_jitter(K: torch.Tensor, ridge: float = 0.0, rel_jitter: float = 1e-
     Tries ``jitter = 0`` first, then ``rel_jitter * mean(diag K) * 10^k`` for ``k = 0..``.
     Raises ``torch.linalg.LinAlgError`` if even the largest jitter fails.
     """
-    n = K.shape[-1]
-    eye = torch.eye(n, dtype=K.dtype, device=K.device)
     scale = float(K.diagonal(dim1=-2, dim2=-1).mean())
     jitter = 0.0
     for k in range(max_tries + 1):
-        L, info = torch.linalg.cholesky_ex(K + (ridge + jitter) * eye)
+        # the shift goes onto the diagonal of one copy (no identity matrix: at P = 16k an
+        # n x n identity alone is 2 GB)
+        A = K.clone()
+        if ridge + jitter:
+            A.diagonal(dim1=-2, dim2=-1).add_(ridge + jitter)
+        L, info = torch.linalg.cholesky_ex(A)
+        del A
         if not bool((info != 0).any()):
             return L, jitter
         jitter = rel_jitter * scale * 10.0**k
