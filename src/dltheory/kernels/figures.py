@@ -192,7 +192,7 @@ def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note
         for row in fits.itertuples():
             records.append({"panel": "b", "series": row.teacher, "kind": "beta",
                             "x": row.d_eff_teacher, "y": row.beta, "y_err": row.beta_pred})
-        bx.set(xlabel=r"teacher's receptive field: effective dimension $d_{eff}^{T}$",
+        bx.set(xlabel=r"teacher's effective dimension $d_{eff}^{T}$",
                ylabel=r"$\beta$", title="decay set by the teacher's patch")
         bx.legend(fontsize=8)
         panel_label(ax, "a")
