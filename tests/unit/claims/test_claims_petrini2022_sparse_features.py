@@ -23,7 +23,7 @@ def _tables(lazy=(3.0, 1.0), feature=(2.2, 20.0), atoms=lambda P: P):
 
 def test_pass_on_the_papers_law():
     claims = evaluate_claims(*_tables())
-    assert len(claims) == 4 and not failed(claims)
+    assert len(claims) == 5 and not failed(claims)
 
 
 def test_fail_when_feature_learning_is_as_good_as_lazy():
@@ -34,3 +34,4 @@ def test_fail_when_feature_learning_is_as_good_as_lazy():
 def test_fail_on_a_wrong_lazy_exponent_or_a_dense_predictor():
     assert "beta_lazy" in failed(evaluate_claims(*_tables(lazy=(2.0, 1.0))))
     assert failed(evaluate_claims(*_tables(atoms=lambda P: 4 * P**0.5))) == {"sparse_atoms"}
+    assert failed(evaluate_claims(*_tables(atoms=lambda P: 2 * P))) == {"at_most_P_atoms"}
