@@ -37,8 +37,8 @@ rule cagnetta_simulate:
         code=code("scripts/kernels/cagnetta_simulate.py"),
     threads: 1
     resources:
-        mem_mb=4000,
-        runtime=60,
+        mem_mb=8000 if SCALE == "paper" else 4000,
+        runtime=lambda wc, attempt: (600 if SCALE == "paper" else 60) * attempt,
     conda:
         ENV
     script:

@@ -33,8 +33,8 @@ rule favero_simulate:
         code=code("scripts/kernels/favero_simulate.py"),
     threads: 1
     resources:
-        mem_mb=3000,
-        runtime=60,
+        mem_mb=8000 if SCALE == "paper" else 3000,
+        runtime=lambda wc, attempt: (600 if SCALE == "paper" else 60) * attempt,
     conda:
         ENV
     script:

@@ -33,8 +33,8 @@ rule paccolat_simulate:
         code=code("scripts/kernels/paccolat_simulate.py"),
     threads: 1
     resources:
-        mem_mb=4000,
-        runtime=120,
+        mem_mb=8000 if SCALE == "paper" else 4000,
+        runtime=lambda wc, attempt: (600 if SCALE == "paper" else 120) * attempt,
     conda:
         ENV
     script:
@@ -56,8 +56,8 @@ rule paccolat_compression:
         code=code("scripts/kernels/paccolat_compression.py"),
     threads: 1
     resources:
-        mem_mb=2000,
-        runtime=60,
+        mem_mb=8000 if SCALE == "paper" else 2000,
+        runtime=lambda wc, attempt: (240 if SCALE == "paper" else 60) * attempt,
     conda:
         ENV
     script:

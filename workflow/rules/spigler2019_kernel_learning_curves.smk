@@ -34,8 +34,8 @@ rule spigler_simulate:
         code=code("scripts/kernels/spigler_simulate.py"),
     threads: 1
     resources:
-        mem_mb=3000,
-        runtime=60,
+        mem_mb=16000 if SCALE == "paper" else 3000,
+        runtime=lambda wc, attempt: (600 if SCALE == "paper" else 60) * attempt,
     conda:
         ENV
     script:

@@ -36,8 +36,8 @@ rule tomasini_simulate:
         code=code("scripts/kernels/tomasini_simulate.py"),
     threads: 1
     resources:
-        mem_mb=3000,
-        runtime=60,
+        mem_mb=8000 if SCALE == "paper" else 3000,
+        runtime=lambda wc, attempt: (600 if SCALE == "paper" else 60) * attempt,
     conda:
         ENV
     script:
@@ -59,8 +59,8 @@ rule tomasini_spectral_bias:
         code=code("scripts/kernels/tomasini_spectral_bias.py"),
     threads: 1
     resources:
-        mem_mb=2000,
-        runtime=30,
+        mem_mb=4000 if SCALE == "paper" else 2000,
+        runtime=lambda wc, attempt: (120 if SCALE == "paper" else 30) * attempt,
     conda:
         ENV
     script:

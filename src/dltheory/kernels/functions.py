@@ -162,6 +162,9 @@ def conv_kernel(X, Y, size: int, sigma: float | None = None, periodic: bool = Tr
     return out / n_p**2
 
 
+HNTK_BLOCK = 1 << 25  # entries of one [n_patch, rows, m] block of hierarchical_ntk
+
+
 def hierarchical_ntk(X, Y, filter_sizes: list[int] | tuple[int, ...]):
     """NTK of a deep CNN with non-overlapping filters (a tree), no biases, ReLU.
 
@@ -180,6 +183,12 @@ def hierarchical_ntk(X, Y, filter_sizes: list[int] | tuple[int, ...]):
     if d % width:
         raise ValueError(f"input dimension {d} is not a multiple of prod(filter sizes) = {width}")
     n_patch = d // sizes[0]
+    # the recursion holds ~4 arrays [n_patch, rows, m]: evaluate in row blocks of at most
+    # HNTK_BLOCK entries each (~1 GB in all), so that paper-scale Gram matrices fit in memory
+    rows = max(1, HNTK_BLOCK // max(1, n_patch * Y.shape[-2]))
+    if X.shape[-2] > rows:
+        return torch.cat([hierarchical_ntk(X[..., i:i + rows, :], Y, sizes)
+                          for i in range(0, X.shape[-2], rows)], dim=-2)
 
     def unit_patches(Z):
         z = Z.reshape(*Z.shape[:-1], n_patch, sizes[0])

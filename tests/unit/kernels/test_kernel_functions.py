@@ -208,3 +208,12 @@ def test_spec_round_trip_labels_and_smoothness():
     assert smoothness(KernelSpec("matern", nu=1.5)) == 3 and smoothness(KernelSpec("gaussian")) == math.inf
     with pytest.raises(ValueError):
         gram(KernelSpec("cosine"), _sphere(2, 2), _sphere(2, 2))
+
+
+def test_hierarchical_ntk_in_row_blocks_equals_one_block(monkeypatch):
+    import dltheory.kernels.functions as F
+
+    x, y = _sphere(300, 8, 3), _sphere(200, 8, 4)
+    whole = hierarchical_ntk(x, y, (2, 2))
+    monkeypatch.setattr(F, "HNTK_BLOCK", 4 * 200 * 37)  # blocks of 37 rows
+    assert torch.allclose(F.hierarchical_ntk(x, y, (2, 2)), whole, atol=1e-14)
