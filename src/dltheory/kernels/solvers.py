@@ -7,8 +7,10 @@ block of the factor, so one factorisation of the largest Gram matrix gives the w
 curve (``O(Pmax^3)`` once, then ``O(P^2)`` per size); several targets share it as extra
 right-hand sides.  A ridge changes the diagonal, so each ridge costs one factorisation
 (still shared across all P) -- on CPU this beats one eigendecomposition as long as there
-are fewer than ~10-40 ridges (LAPACK's symmetric eigensolver costs 10-40 Cholesky
-factorisations; see ``benchmarks/bench_kernels.py``).
+are fewer than ~8 ridges (measured at P = 2048 on 2 cores: the symmetric eigensolver cost 8
+Cholesky factorisations; ``benchmarks/bench_kernels.py``).  With doubling sizes the
+reuse across P saves little (the smaller factorisations add 1/7); it pays on finely
+spaced sizes.
 
 Conventions
 -----------
