@@ -142,7 +142,8 @@ rule figure_svm_stripe:
             f"Paccolat, Spigler, Wyart, Mach. Learn.: Sci. Technol. (2021), arXiv:2006.09754. "
             f"{SCALE} scale: P <= {max(PACCOLAT.sizes)}, {len(PACCOLAT.seeds)} seeds, hard margin, "
             f"Laplace bandwidth {PACCOLAT.section['sigma']:g}, synthetic stripe data; SVM and theory "
-            "from this code."
+            f"from this code. Markers: mean over seeds, band: +-1 s.e.; solid: tail fit over "
+            f"P >= {PACCOLAT.section['fit_min_P']}; dashed: predicted slope."
         ),
         code=code("scripts/kernels/paccolat_figure.py"),
     conda:
