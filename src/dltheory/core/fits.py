@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["PowerLaw", "fit_power_law", "crossing_loglog", "bootstrap_interval"]
+__all__ = ["PowerLaw", "fit_power_law", "crossing_loglog", "bootstrap_interval",
+           "LearningCurveFit", "fit_learning_curve"]
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,77 @@ def bootstrap_interval(statistic, samples: np.ndarray, rng: np.random.Generator,
         return float("nan"), float("nan")
     lo, hi = np.quantile(values, quantiles)
     return float(lo), float(hi)
+
+
+@dataclass(frozen=True)
+class LearningCurveFit:
+    """Exponent ``beta`` of a learning curve ``error ~ P^-beta`` fitted on its tail.
+
+    ``beta`` is minus the least-squares slope of ``log(mean over seeds of the error)``
+    against ``log P`` over the fit range ``[P_min, P_max]`` (``n_sizes`` sizes);
+    ``low, high`` the bootstrap interval of ``beta`` over seeds (rows resampled with
+    replacement), ``prefactor`` the fitted ``A`` of ``A P^-beta``.
+    """
+
+    beta: float
+    low: float
+    high: float
+    prefactor: float
+    P_min: float
+    P_max: float
+    n_sizes: int
+    n_seeds: int
+
+    def as_dict(self) -> dict:
+        return {"beta": self.beta, "beta_lo": self.low, "beta_hi": self.high,
+                "prefactor": self.prefactor, "fit_P_min": self.P_min, "fit_P_max": self.P_max,
+                "fit_n_sizes": self.n_sizes, "n_seeds": self.n_seeds}
+
+
+def fit_learning_curve(sizes, errors, rng: np.random.Generator, P_min: float | None = None,
+                       P_max: float | None = None, n_boot: int = 1000,
+                       quantiles=(0.16, 0.84)) -> LearningCurveFit:
+    """Fit ``error ~ A P^-beta`` to the seed-averaged tail of a learning curve.
+
+    Parameters
+    ----------
+    sizes : training-set sizes P, increasing, ``[n]``
+    errors : test errors ``[n_seeds, n]`` (non-finite entries are ignored in the means)
+    rng : generator of the bootstrap resamples
+    P_min, P_max : fit range (inclusive); default the whole curve.  At least two sizes
+        must fall inside it.
+    n_boot, quantiles : bootstrap resamples of the seeds and the interval's quantiles
+
+    Returns a :class:`LearningCurveFit`; its fit range is what the caller writes next to
+    the exponent (CSV, figure).
+    """
+    sizes = np.asarray(sizes, dtype=float)
+    errors = np.atleast_2d(np.asarray(errors, dtype=float))
+    if errors.shape[1] != sizes.size:
+        raise ValueError(f"errors has {errors.shape[1]} columns for {sizes.size} sizes")
+    lo = -np.inf if P_min is None else P_min
+    hi = np.inf if P_max is None else P_max
+    window = (sizes >= lo * (1 - 1e-9)) & (sizes <= hi * (1 + 1e-9))
+    if window.sum() < 2:
+        raise ValueError(f"fewer than two sizes in the fit range [{lo}, {hi}]")
+    xs, block = sizes[window], errors[:, window]
+
+    def slope(rows: np.ndarray) -> float:
+        finite = np.isfinite(rows)
+        mean = np.where(finite, rows, 0).sum(0) / np.maximum(finite.sum(0), 1)
+        ok = (finite.sum(0) > 0) & (mean > 0)
+        if ok.sum() < 2:
+            return float("nan")
+        return -fit_power_law(xs[ok], mean[ok]).exponent
+
+    beta = slope(block)
+    finite = np.isfinite(block)
+    mean = np.where(finite, block, 0).sum(0) / np.maximum(finite.sum(0), 1)
+    ok = mean > 0
+    prefactor = fit_power_law(xs[ok], mean[ok]).prefactor if ok.sum() >= 2 else float("nan")
+    if block.shape[0] > 1:
+        b_lo, b_hi = bootstrap_interval(slope, block, rng, n_boot=n_boot, quantiles=quantiles)
+    else:
+        b_lo = b_hi = float("nan")
+    return LearningCurveFit(float(beta), b_lo, b_hi, float(prefactor), float(xs[0]),
+                            float(xs[-1]), int(xs.size), int(block.shape[0]))

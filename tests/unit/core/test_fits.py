@@ -36,3 +36,24 @@ def test_bootstrap_interval_brackets_the_mean():
     # a 16-84% interval of the mean: about +-1 standard error around the sample mean
     assert lo < samples.mean() < hi
     assert hi - lo == pytest.approx(2 * samples.std() / np.sqrt(200), rel=0.25)
+
+
+def test_learning_curve_fit_recovers_the_exponent_and_brackets_it():
+    from dltheory.core.fits import fit_learning_curve
+
+    rng = np.random.default_rng(2)
+    sizes = np.geomspace(64, 4096, 7)
+    # 8 seeds of a curve 3 P^-0.5 with 10% multiplicative seed noise, and a pre-asymptotic
+    # bump at small P that a tail fit must ignore
+    errors = 3 * sizes**-0.5 * np.exp(0.1 * rng.standard_normal((8, sizes.size)))
+    errors[:, :2] *= 3.0
+    fit = fit_learning_curve(sizes, errors, rng, P_min=256)
+    assert fit.P_min == 256 and fit.P_max == 4096 and fit.n_sizes == 5 and fit.n_seeds == 8
+    assert fit.beta == pytest.approx(0.5, abs=0.05)
+    assert fit.low < fit.beta < fit.high and fit.high - fit.low < 0.1
+    assert fit.prefactor == pytest.approx(3.0, rel=0.3)
+    whole = fit_learning_curve(sizes, errors, rng)
+    assert whole.beta > fit.beta + 0.1  # the bump steepens a fit over the whole curve
+    assert fit_learning_curve(sizes, errors[:1], rng, P_min=256).low != fit.low  # nan: 1 seed
+    with pytest.raises(ValueError):
+        fit_learning_curve(sizes, errors, rng, P_min=5000)

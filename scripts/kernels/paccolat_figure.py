@@ -1,0 +1,20 @@
+"""Rule figure_svm_stripe: SVM learning curves, exponents and compression of arXiv:2006.09754."""
+
+from dltheory.core.artifacts import load_json, read_table
+from dltheory.core.logs import run_script
+from dltheory.core.plotting import save_figure
+from dltheory.core.provenance import snakemake_meta
+from dltheory.kernels.figures_stripe import paccolat_figure
+
+
+def main(smk, log) -> None:
+    fig, table = paccolat_figure(read_table(smk.input.curves)[0], read_table(smk.input.fits)[0],
+                                 read_table(smk.input.compression)[0],
+                                 read_table(smk.input.theory)[0], load_json(smk.input.checks),
+                                 smk.params.footer)
+    save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv,
+                meta=snakemake_meta(smk))
+
+
+if __name__ == "__main__":
+    run_script(main, snakemake)  # noqa: F821 (snakemake is injected)

@@ -1,0 +1,20 @@
+"""Rule spigler_theory: the predicted exponent of every (d, teacher, student) from the paper's formula."""
+
+from dltheory.core.artifacts import write_table
+from dltheory.core.logs import run_script
+from dltheory.core.provenance import snakemake_meta
+from dltheory.kernels.functions import KernelSpec
+from dltheory.kernels.tables import spigler_theory
+
+
+def main(smk, log) -> None:
+    kernels = {k: KernelSpec.from_dict(v) for k, v in smk.params.kernels.items()}
+    pairs = {int(d): [tuple(p) for p in plist] for d, plist in smk.params.pairs.items()}
+    table = spigler_theory(kernels, pairs)
+    write_table(smk.output[0], table, snakemake_meta(smk))
+    for row in table.itertuples():
+        log.info(f"d={row.d} {row.series}: beta = {row.beta_pred:.3f}")
+
+
+if __name__ == "__main__":
+    run_script(main, snakemake)  # noqa: F821 (snakemake is injected)

@@ -1,0 +1,1 @@
+"""Kernel learning curves: the kernel-regression engine of the Wyart-group papers."""

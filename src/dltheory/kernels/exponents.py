@@ -1,0 +1,159 @@
+"""Predicted learning-curve exponents of the six kernel papers, computed from their formulas.
+
+Every function returns ``beta`` of ``eps ~ P^-beta`` (or the named exponent) from the
+paper's symbols.  Intrinsic dimensions are the caller's job: the sphere S^{d-1} has
+``d' = d - 1``; a patch on S^{s-1} contributes ``s - 1``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .functions import KernelSpec, smoothness
+
+__all__ = ["teacher_student_beta", "kernel_pair_beta", "svm_stripe_beta",
+           "svm_compression_exponent", "local_student_beta", "ridgeless_depleted_beta",
+           "spectral_bias_depleted_beta", "crossover_ridge_exponent",
+           "large_ridge_exponent", "lazy_constant_beta", "feature_constant_beta",
+           "cntk_effective_dimension", "cntk_beta"]
+
+
+def teacher_student_beta(a_t: float, a_s: float, d_int: float) -> float:
+    """Spigler, Geiger, Wyart 2019 (arXiv:1905.10843), main result: ``beta = min(a_T - d', 2 a_S) / d'``.
+
+    Here ``a_t = alpha_T - d'`` and ``a_s = alpha_S - d'`` are the smoothness parts of the
+    teacher's and student's spectra ``K~(w) ~ |w|^-(d' + a)`` (Laplace 1, Matern-nu 2 nu,
+    Gaussian inf), so ``beta = min(a_t, 2 (d' + a_s)) / d'``.
+    """
+    if d_int <= 0:
+        raise ValueError(f"intrinsic dimension must be positive, got {d_int}")
+    return min(a_t, 2.0 * (d_int + a_s)) / d_int
+
+
+def kernel_pair_beta(teacher: KernelSpec, student: KernelSpec, d_int: float) -> float:
+    """:func:`teacher_student_beta` for two isotropic kernels in ``d_int`` dimensions."""
+    return teacher_student_beta(smoothness(teacher), smoothness(student), d_int)
+
+
+def svm_stripe_beta(d: int, xi: float = 1.0) -> float:
+    """Paccolat, Spigler, Wyart 2020 (arXiv:2006.09754), abstract and Sec. 4: ``(d - 1 + xi) / (3d - 3 + xi)``.
+
+    Margin SVM on the stripe model with an isotropic kernel whose singularity at the
+    origin is ``|x|^xi`` (Laplace: xi = 1, giving ``d / (3d - 2)``), large bandwidth.
+    """
+    return (d - 1 + xi) / (3 * d - 3 + xi)
+
+
+def svm_compression_exponent(d: int, xi: float = 1.0) -> float:
+    """Same paper (abstract, item iv): compressing ``x_perp`` by a factor lambda divides eps by
+    ``lambda^(2 (d - 1) / (3d - 3 + xi))`` at fixed P; returns that exponent."""
+    return 2.0 * (d - 1) / (3 * d - 3 + xi)
+
+
+def local_student_beta(t: int, s: int, a_t: float = 1.0, a_s: float = 1.0) -> float:
+    """Favero, Cagnetta, Wyart 2021 (arXiv:2106.08619), main result: ``beta = min(a_t, 2(a_s + s)) / s``.
+
+    Teacher of filter size t, local or convolutional student of filter size s >= t (a
+    fully connected student is s = d); patch constituents of smoothness ``a_t``, ``a_s``
+    (Laplace 1).  It depends on s, not on the input dimension.  For ``s < t`` the student
+    cannot represent the teacher and the error does not vanish: ``beta = 0``.
+    """
+    if s < t:
+        return 0.0
+    return min(a_t, 2.0 * (a_s + s)) / s
+
+
+def ridgeless_depleted_beta(d: int, chi: float) -> float:
+    """Tomasini, Sclocchi, Wyart 2022 (arXiv:2202.03348): ridgeless Laplace regression of
+    ``sign(x_1)`` with density ``~ |x_1|^chi`` at the boundary, ``beta = (1 + chi) / (d + chi)``.
+
+    The error comes from the layer ``|x_1| < r_c`` where training points are farther apart
+    than their distance to the boundary: ``r_c^d P r_c^chi ~ 1`` and ``eps ~ r_c^(1+chi)``.
+    """
+    return (1.0 + chi) / (d + chi)
+
+
+def spectral_bias_depleted_beta(d: int, chi: float) -> float:
+    """The spectral-bias (replica) prediction of the same exponent (same paper):
+    ``beta_SB = (d + 1)(1 + chi) / (d (d + 1 + chi))``.
+
+    Eigenlearning gives ``eps(lambda) ~ (lambda/P)^((1+chi)/(d+1+chi))`` at large ridge and an
+    effective ridge ``kappa ~ P lambda_P ~ P^(-1/d)`` (Laplace eigenvalues
+    ``lambda_rho ~ rho^-(d+1)/d``) in the ridgeless limit.  It equals
+    :func:`ridgeless_depleted_beta` only as ``d -> inf``.
+    """
+    return (d + 1) * (1.0 + chi) / (d * (d + 1 + chi))
+
+
+def crossover_ridge_exponent(d: int, chi: float) -> float:
+    """Same paper (abstract): the crossover ridge ``lambda* ~ P^-1/(d + chi)``; returns ``-1/(d+chi)``."""
+    return -1.0 / (d + chi)
+
+
+def large_ridge_exponent(d: int, chi: float) -> float:
+    """Same paper: for ``lambda >> lambda*``, ``eps ~ (lambda / P)^((1 + chi) / (d + 1 + chi))``.
+
+    The Laplace ridge sets a smoothing length ``l^(d+1) ~ lambda / (P p(x))`` and the
+    density near the boundary is ``p ~ l^chi``; returns the exponent of ``lambda / P``.
+    """
+    return (1.0 + chi) / (d + 1 + chi)
+
+
+def lazy_constant_beta(d: int) -> float:
+    """Petrini, Cagnetta, Vanden-Eijnden, Wyart 2022 (arXiv:2206.12314): NTK (lazy) regression
+    of a smooth (here constant) target on S^{d-1}: ``beta = 2 alpha_NTK / d' = 2d / (d - 1)``.
+
+    :func:`teacher_student_beta` with an infinitely smooth teacher and the ReLU NTK's
+    Laplace-like cusp (``alpha_S = d' + 1``) in ``d' = d - 1`` dimensions.
+    """
+    return teacher_student_beta(math.inf, 1.0, d - 1)
+
+
+def feature_constant_beta(d: int, coherent: bool = True) -> float:
+    """Scaling estimate (not the paper's formula, which was not available here) of the
+    feature-limit exponent for a constant target: the sparse predictor is a quadrature of
+    ``int relu(w . x) dw`` on ``n ~ P`` atoms of spacing ``h ~ n^-1/(d-1)``; the atoms'
+    kinks leave an error ``h^(d-1) h`` per cell along the kink, over ``h^-(d-2)`` cells:
+    adding coherently ``eps ~ h^4 = P^-4/(d-1)``, incoherently ``P^-(d+2)/(d-1)``.  Both
+    equal the lazy ``2d/(d-1)`` at d = 2 and fall below it for d > 2.  Used for
+    discussion only; the claims compare measured exponents.
+    """
+    return 4.0 / (d - 1.0) if coherent else (d + 2.0) / (d - 1.0)
+
+
+def cntk_effective_dimension(filters: list[int] | tuple[int, ...], d: int) -> int:
+    """Effective dimension of the receptive field of a tree CNN's top hidden layer.
+
+    Cagnetta, Favero, Wyart 2022 (arXiv:2208.01003): inputs are ``d / s_1`` patches on
+    S^{s_1 - 1}; a neuron of the last hidden layer sees ``prod(filters) / s_1`` patches, of
+    effective dimension ``(prod(filters) / s_1) (s_1 - 1)`` (capped by the input's).
+    """
+    width = min(math.prod(filters), d)
+    return (width // filters[0]) * (filters[0] - 1)
+
+
+def cntk_beta(teacher_filters, student_filters, d: int, a_t: float = 1.0,
+              a_s: float = 1.0) -> float:
+    """Same paper, teacher-student: a deep-CNTK student learning a deep-CNTK teacher.
+
+    The student's eigenfunctions supported on a meta-patch of effective dimension
+    ``d_l`` have eigenvalues ``~ k^-(a_s + d_l)`` (its spectrum inherits the tree), so the
+    number of modes above a cutoff is dominated by the largest meta-patch, ``d_S``: the P
+    learnt modes reach ``lambda_P ~ P^-(a_s + d_S)/d_S``.  The teacher's power sits on
+    meta-patches of dimension ``d_T`` with ``c_k^2 ~ k^-(a_t + d_T)``; the modes it shares
+    with the student are learnt up to ``k_c ~ lambda_P^(-1/(a_s + d_T))``, leaving
+
+        eps ~ k_c^-a_t,    beta = a_t (a_s + d_S) / (d_S (a_s + d_T)),
+
+    (NTK teacher and student: ``a_t = a_s = 1``).  For a global teacher (``d_T = d_S``) this
+    is the ``1/d_S`` curse of dimensionality of :func:`teacher_student_beta`; for local
+    teachers it is set by ``d_T``.  (Spectral counting argument of the paper, written out
+    here; see the report.)  If the student's receptive field does not cover the teacher's
+    or the first filters differ, the error plateaus: ``beta = 0``.
+    """
+    if (math.prod(student_filters) < math.prod(teacher_filters)
+            or student_filters[0] != teacher_filters[0]):
+        return 0.0
+    d_t = cntk_effective_dimension(teacher_filters, d)
+    d_s = cntk_effective_dimension(student_filters, d)
+    return a_t * (a_s + d_s) / (d_s * (a_s + d_t))

@@ -1,0 +1,72 @@
+"""Figure of Petrini et al. 2022 (arXiv:2206.12314): lazy against feature learning."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..core.plotting import MARKERS, PALETTE, footer, log_ticks, panel_label, style
+from .figures import draw_series, size_ticks, verdict
+
+__all__ = ["petrini_figure"]
+
+LABELS = {"lazy_kernel": "lazy limit (NTK regression)",
+          "feature_limit": "feature limit (min-L1, sparse)",
+          "lazy_net": r"network, lazy ($\alpha\sqrt{h}\gg1$)",
+          "feature_net": r"network, feature ($\alpha\sqrt{h}\ll1$)"}
+
+
+def petrini_figure(curves: pd.DataFrame, fits: pd.DataFrame, runs: pd.DataFrame,
+                   checks: dict, note: str):
+    """(a) learning curves of the four predictors, (b) number of atoms against P."""
+    import matplotlib.pyplot as plt
+
+    records: list = []
+    with style():
+        fig, (ax, bx) = plt.subplots(1, 2, figsize=(8.2, 3.4), constrained_layout=True,
+                                     gridspec_kw={"width_ratios": [1.5, 1]})
+        for i, method in enumerate(["lazy_kernel", "feature_limit", "lazy_net", "feature_net"]):
+            cur = curves[curves["method"] == method]
+            if cur.empty:
+                continue
+            fit = fits[fits["method"] == method].iloc[0].to_dict()
+            is_net = method.endswith("_net")
+            if is_net:  # networks: markers only (far from convergence at quick scale)
+                c = cur.sort_values("P")
+                ax.errorbar(c["P"], c["error_mean"], c["error_sem"].fillna(0), ls="none",
+                            marker=MARKERS[i], mfc="white", color=PALETTE[i], ms=4.5,
+                            label=LABELS[method])
+                for p_, v, s in zip(c["P"], c["error_mean"], c["error_sem"]):
+                    records.append({"panel": "a", "series": method, "kind": "measured",
+                                    "x": p_, "y": v, "y_err": s})
+            else:
+                draw_series(ax, cur, fit, LABELS[method], PALETTE[i], MARKERS[i], records, "a",
+                            method, show_pred=bool(np.isfinite(fit["beta_pred"])))
+        ax.set(xscale="log", yscale="log", xlabel=r"training set size $P$",
+               ylabel=r"test error $\epsilon$", title=r"constant target on $S^{d-1}$")
+        size_ticks(ax, curves["P"])
+        ax.legend(fontsize=6.5, loc="lower left")
+        for i, method in enumerate(["feature_limit", "feature_net", "lazy_net"]):
+            g = runs[runs["method"] == method].groupby("P")["n_atoms"].mean()
+            if g.empty:
+                continue
+            bx.plot(g.index, g.values, marker=MARKERS[i], ls="-" if method == "feature_limit"
+                    else "none", color=PALETTE[{"feature_limit": 1, "feature_net": 3,
+                                                "lazy_net": 2}[method]], label=LABELS[method])
+            for p_, v in zip(g.index, g.values):
+                records.append({"panel": "b", "series": method, "kind": "atoms", "x": p_,
+                                "y": v, "y_err": np.nan})
+        grid = np.geomspace(runs["P"].min(), runs[runs["method"] == "feature_limit"]["P"].max(), 10)
+        bx.plot(grid, grid, color="0.5", ls="--", label="$n_A = P$")
+        bx.set(xscale="log", yscale="log", xlabel=r"training set size $P$",
+               ylabel=r"number of atoms $n_A$", title="sparsity of the features")
+        size_ticks(bx, runs.loc[runs["method"] == "feature_limit", "P"])
+        top = float(runs["n_atoms"].max())
+        log_ticks(bx, [t for t in (8, 16, 32, 64, 128, 256, 512, 1024, 4096) if t <= 2 * top], "y")
+        bx.legend(fontsize=6.5)
+        panel_label(ax, "a")
+        panel_label(bx, "b")
+        footer(fig, f"{note} Solid: tail fit; dashed: predicted lazy slope 2d/(d-1); the "
+                    f"feature exponent is measured only. Open markers: networks. {verdict(checks)}.",
+               height=0.09)
+    return fig, pd.DataFrame.from_records(records)
