@@ -92,11 +92,11 @@ rule cagnetta_check:
         f"{CAGNETTA_DIR}/logs/check.log",
     params:
         paper="cagnetta2022_wide_cnn",
-        code=code("scripts/kernels/cagnetta_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/kernels/cagnetta_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_deep_cntk:

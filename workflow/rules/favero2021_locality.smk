@@ -89,11 +89,11 @@ rule favero_check:
         f"{FAVERO_DIR}/logs/check.log",
     params:
         paper="favero2021_locality",
-        code=code("scripts/kernels/favero_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/kernels/favero_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_local_kernels:

@@ -113,11 +113,11 @@ rule paccolat_check:
         f"{PACCOLAT_DIR}/logs/check.log",
     params:
         paper="paccolat2020_isotropic_kernels",
-        code=code("scripts/kernels/paccolat_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/kernels/paccolat_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_svm_stripe:

@@ -123,11 +123,11 @@ rule petrini_check:
         f"{PETRINI_DIR}/logs/check.log",
     params:
         paper="petrini2022_sparse_features",
-        code=code("scripts/kernels/petrini_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/kernels/petrini_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_sparse_features:

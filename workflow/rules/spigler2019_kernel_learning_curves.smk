@@ -89,11 +89,11 @@ rule spigler_check:
         f"{SPIGLER_DIR}/logs/check.log",
     params:
         paper="spigler2019_kernel_learning_curves",
-        code=code("scripts/kernels/spigler_check.py"),
+        code=code("scripts/common/check_claims.py"),
     conda:
         ENV
     script:
-        "../../scripts/kernels/spigler_check.py"
+        "../../scripts/common/check_claims.py"
 
 
 rule figure_kernel_teacher_student:

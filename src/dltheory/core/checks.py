@@ -10,6 +10,7 @@ able to fail, and an unmeasurable claim is not a pass.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import asdict, dataclass, field
 
 from .artifacts import save_json
@@ -100,8 +101,9 @@ def bind_claim_arguments(evaluate, inputs: dict, params: dict) -> dict:
     """Keyword arguments for a paper's ``evaluate_claims`` from a rule's inputs and params.
 
     An argument named like one of the rule's inputs receives that table (a DataFrame read
-    with :func:`dltheory.core.artifacts.read_table`); one named like a param receives the
-    param's value. Arguments with a default may stay unbound; any other missing name raises
+    with :func:`dltheory.core.artifacts.read_table`; an input naming several files receives
+    their tables stacked, with a fresh index); one named like a param receives the param's
+    value. Arguments with a default may stay unbound; any other missing name raises
     ``TypeError`` naming the rule's inputs and params, so a renamed input fails loudly.
     """
     import inspect
@@ -114,5 +116,12 @@ def bind_claim_arguments(evaluate, inputs: dict, params: dict) -> dict:
     if missing:
         raise TypeError(f"{evaluate.__module__}.{evaluate.__name__} needs {missing}, which are "
                         f"neither inputs {sorted(inputs)} nor params {sorted(params)} of the rule")
-    return {name: read_table(inputs[name])[0] if name in inputs else params[name]
+    def table(paths):
+        if isinstance(paths, (str, os.PathLike)):
+            return read_table(paths)[0]
+        import pandas as pd
+
+        return pd.concat([read_table(p)[0] for p in paths], ignore_index=True)
+
+    return {name: table(inputs[name]) if name in inputs else params[name]
             for name in signature if name in inputs or name in params}

@@ -40,3 +40,12 @@ def test_bind_claim_arguments_by_name(tmp_path):
 def test_bind_claim_arguments_missing_name_is_loud(tmp_path):
     with pytest.raises(TypeError, match=r"needs \['section'\].*inputs \['summary'\]"):
         bind_claim_arguments(_evaluate, {"summary": str(tmp_path / "s.csv")}, {"paper": "p"})
+
+
+def test_bind_claim_arguments_stacks_file_lists(tmp_path):
+    for i in range(2):
+        write_table(tmp_path / f"r{i}.csv", pd.DataFrame({"x": [i, i]}))
+    kwargs = bind_claim_arguments(_evaluate, {"summary": [str(tmp_path / "r0.csv"), str(tmp_path / "r1.csv")]},
+                                  {"section": None})
+    assert kwargs["summary"]["x"].tolist() == [0, 0, 1, 1]
+    assert kwargs["summary"].index.tolist() == [0, 1, 2, 3]
