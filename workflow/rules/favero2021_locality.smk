@@ -30,7 +30,9 @@ rule favero_simulate:
         sizes=FAVERO.sizes,
         test_size=FAVERO.section["test_size"],
         seeds=FAVERO.seeds,
-        code=code("scripts/kernels/favero_simulate.py"),
+        points="hypercube",
+        stream="favero",
+        code=code("scripts/kernels/grf_simulate.py"),
     threads: 1
     resources:
         mem_mb=8000 if SCALE == "paper" else 3000,
@@ -38,7 +40,7 @@ rule favero_simulate:
     conda:
         ENV
     script:
-        "../../scripts/kernels/favero_simulate.py"
+        "../../scripts/kernels/grf_simulate.py"
 
 
 rule favero_theory:

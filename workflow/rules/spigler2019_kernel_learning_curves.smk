@@ -31,7 +31,9 @@ rule spigler_simulate:
         sizes=SPIGLER.sizes,
         test_size=SPIGLER.section["test_size"],
         seeds=SPIGLER.seeds,
-        code=code("scripts/kernels/spigler_simulate.py"),
+        points="sphere",
+        stream="spigler",
+        code=code("scripts/kernels/grf_simulate.py"),
     threads: 1
     resources:
         mem_mb=16000 if SCALE == "paper" else 3000,
@@ -39,7 +41,7 @@ rule spigler_simulate:
     conda:
         ENV
     script:
-        "../../scripts/kernels/spigler_simulate.py"
+        "../../scripts/kernels/grf_simulate.py"
 
 
 rule spigler_theory:

@@ -1,4 +1,6 @@
-"""Rule spigler_simulate: teacher-student learning curves on S^{d-1}, every seed, one dimension d."""
+"""Rules spigler_simulate and favero_simulate: Gaussian-random-field teachers learned by kernel
+students, every seed, one dimension d; points on the sphere S^{d-1} or in the hypercube
+(``params.points``), seeds derived from the stream ``params.stream``."""
 
 import pandas as pd
 import torch
@@ -7,9 +9,11 @@ from dltheory.core.artifacts import write_table
 from dltheory.core.logs import run_script
 from dltheory.core.provenance import snakemake_meta
 from dltheory.core.seeding import derive_seed
-from dltheory.kernels.data import sphere
+from dltheory.kernels.data import hypercube, sphere
 from dltheory.kernels.functions import KernelSpec
 from dltheory.kernels.teacher_student import Pair, grf_learning_curves
+
+POINTS = {"sphere": sphere, "hypercube": hypercube}
 
 
 def main(smk, log) -> None:
@@ -19,8 +23,8 @@ def main(smk, log) -> None:
     pairs = [Pair(t, s) for t, s in p.pairs]
     rows = []
     for seed in p.seeds:
-        gen = torch.Generator().manual_seed(derive_seed(seed, "spigler", p.d))
-        x = sphere(max(p.sizes) + p.test_size, p.d, gen)
+        gen = torch.Generator().manual_seed(derive_seed(seed, p.stream, p.d))
+        x = POINTS[p.points](max(p.sizes) + p.test_size, p.d, gen)
         rows += [{**r, "d": p.d, "seed": seed}
                  for r in grf_learning_curves(x, p.test_size, kernels, pairs, p.sizes, gen)]
         last = [r for r in rows if r["seed"] == seed and r["P"] == max(p.sizes)]
