@@ -8,10 +8,14 @@ from dltheory.kernels.figures_stripe import paccolat_figure
 
 
 def main(smk, log) -> None:
-    fig, table = paccolat_figure(read_table(smk.input.curves)[0], read_table(smk.input.fits)[0],
-                                 read_table(smk.input.compression)[0],
-                                 read_table(smk.input.theory)[0], load_json(smk.input.checks),
-                                 smk.params.footer)
+    t = {k: read_table(smk.input[k])[0] for k in (
+        "curves", "fits", "compression", "theory", "sphere_curves", "sphere_fits",
+        "regression_curves", "regression_fits", "regression_theory")}
+    fig, table = paccolat_figure(t["curves"], t["fits"], t["compression"], t["theory"],
+                                 load_json(smk.input.checks), smk.params.footer,
+                                 sphere=(t["sphere_curves"], t["sphere_fits"]),
+                                 regression=(t["regression_curves"], t["regression_fits"],
+                                             t["regression_theory"]))
     save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv,
                 meta=snakemake_meta(smk))
 

@@ -12,6 +12,7 @@ import math
 from .functions import KernelSpec, smoothness
 
 __all__ = ["teacher_student_beta", "kernel_pair_beta", "svm_stripe_beta",
+           "invariant_regression_beta",
            "svm_compression_exponent", "local_student_beta", "ridgeless_depleted_beta",
            "spectral_bias_depleted_beta", "crossover_ridge_exponent",
            "large_ridge_exponent", "lazy_constant_beta", "feature_constant_beta",
@@ -40,8 +41,29 @@ def svm_stripe_beta(d: int, xi: float = 1.0) -> float:
 
     Margin SVM on the stripe model with an isotropic kernel whose singularity at the
     origin is ``|x|^xi`` (Laplace: xi = 1, giving ``d / (3d - 2)``), large bandwidth.
+    The argument uses only that the decision boundary is a smooth (d-1)-dimensional surface
+    with no margin, so it also gives the spherical model ``y(|x_par|)`` (item iii).
     """
     return (d - 1 + xi) / (3 * d - 3 + xi)
+
+
+def invariant_regression_beta(a_t: float, a_s: float, d: int, d_par: int) -> float:
+    """Paccolat, Spigler, Wyart 2020 (arXiv:2006.09754), item (i): a Gaussian random field on the
+    first ``d_par`` of d coordinates, ridgeless regression with an isotropic kernel on all d.
+
+    The teacher's spectrum is ``|w_par|^-(d_par + a_T)`` on the d_par-dimensional subspace; the
+    isotropic student learns every mode with ``|w| < w_c``, and P training points in R^d
+    reach ``w_c ~ P^(1/d)``.  The error is the teacher power beyond the cutoff, ``w_c^-a_T``
+    (or the student-limited ``2 (d + a_S) / d``):
+
+        beta = min(a_T, 2 (d + a_S)) / d,
+
+    the teacher-student formula with ``alpha_T - d_par = a_T`` and the full input dimension d
+    in the denominator: independent of ``d_par`` (Laplace teacher: ``1/d``, not ``1/d_par``).
+    """
+    if not 1 <= d_par <= d:
+        raise ValueError(f"d_par must be in [1, d = {d}], got {d_par}")
+    return teacher_student_beta(a_t, a_s, d)
 
 
 def svm_compression_exponent(d: int, xi: float = 1.0) -> float:

@@ -15,14 +15,22 @@ __all__ = ["paccolat_figure", "tomasini_figure"]
 
 
 def paccolat_figure(curves: pd.DataFrame, fits: pd.DataFrame, compression: pd.DataFrame,
-                    theory: pd.DataFrame, checks: dict, note: str):
-    """(a) learning curves per d, (b) beta against d, (c) error against compression."""
+                    theory: pd.DataFrame, checks: dict, note: str, sphere=None, regression=None):
+    """(a) stripe learning curves per d, (b) beta against d, (c) error against compression;
+    with ``sphere = (curves, fits)`` and ``regression = (curves, fits, theory)``: (d) SVM
+    learning curves on the spherical model, (e) ridgeless regression of a field on d_par of
+    d coordinates, (f) its beta against d_par with 1/d and 1/d_par."""
     import matplotlib.pyplot as plt
 
     records: list = []
     dims = sorted(fits["d"])
     with style():
-        fig, (ax, bx, cx) = plt.subplots(1, 3, figsize=(10.2, 3.3), constrained_layout=True)
+        if sphere is None:
+            fig, (ax, bx, cx) = plt.subplots(1, 3, figsize=(10.2, 3.3), constrained_layout=True)
+            more = ()
+        else:
+            fig, axes = plt.subplots(2, 3, figsize=(10.2, 6.6), constrained_layout=True)
+            (ax, bx, cx), more = axes[0], tuple(axes[1])
         for i, d in enumerate(dims):
             fit = fits[fits["d"] == d].iloc[0].to_dict()
             draw_series(ax, curves[curves["d"] == d], fit, f"$d={d}$", PALETTE[i], MARKERS[i],
@@ -67,10 +75,59 @@ def paccolat_figure(curves: pd.DataFrame, fits: pd.DataFrame, compression: pd.Da
                ylabel=r"test error $\epsilon$", title=f"$d={int(comp.d)}$, $P={P}$")
         log_ticks(cx, [f for f in (1, 1.5, 2, 3, 4, 8, 16) if m.index.min() <= f <= m.index.max()])
         cx.legend(fontsize=7)
-        for a, lab in zip((ax, bx, cx), "abc"):
+        if more:
+            _paccolat_invariant_panels(more, sphere, regression, records)
+        for a, lab in zip((ax, bx, cx) + more, "abcdef"):
             panel_label(a, lab)
         footer(fig, f"{note} {verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)
+
+
+def _paccolat_invariant_panels(axes, sphere, regression, records: list) -> None:
+    """Panels (d)-(f) of :func:`paccolat_figure`: spherical model and invariant-field regression."""
+    dx, ex, fx = axes
+    s_curves, s_fits = sphere
+    for i, row in enumerate(s_fits.sort_values(["d", "d_par"]).to_dict("records")):
+        d, dp = int(row["d"]), int(row["d_par"])
+        label = f"$d={d}$" if dp == d else f"$d={d}$, $d_\\parallel={dp}$"
+        c = s_curves[(s_curves["d"] == d) & (s_curves["d_par"] == dp)]
+        draw_series(dx, c, row, label, PALETTE[i], MARKERS[i], records, "d", f"d={d},d_par={dp}")
+    dx.set(xscale="log", yscale="log", xlabel=r"training set size $P$",
+           ylabel=r"test error $\epsilon$ (misclassified)",
+           title=r"spherical model $y=\mathrm{sign}(|x_\parallel|-R)$")
+    size_ticks(dx, s_curves["P"])
+    dx.legend(loc="lower left", fontsize=6.5)
+
+    r_curves, r_fits, r_theory = regression
+    r_fits = r_fits.sort_values("d_par")
+    d = int(r_fits["d"].iloc[0])
+    for i, row in enumerate(r_fits.to_dict("records")):
+        dp = int(row["d_par"])
+        c = r_curves[r_curves["d_par"] == dp]
+        draw_series(ex, c, row, f"$d_\\parallel={dp}$", PALETTE[i + 3], MARKERS[i + 3], records,
+                    "e", f"d_par={dp}")
+    ex.set(xscale="log", yscale="log", xlabel=r"training set size $P$",
+           ylabel=r"test error $\epsilon$ (mean squared)",
+           title=f"Laplace field on $d_\\parallel$ of $d={d}$ coords")
+    size_ticks(ex, r_curves["P"])
+    ex.legend(loc="lower left", fontsize=6.5)
+
+    grid = np.arange(1, d + 1)
+    th = r_theory.sort_values("d_par")
+    fx.plot(grid, np.full(len(grid), float(th["beta_pred"].iloc[0])), color="0.2", ls="--",
+            label=r"$\beta=\min(a_T, 2(d+a_S))/d = 1/d$")
+    fx.plot(grid, [1.0 / g for g in grid], color="0.6", ls=":",
+            label=r"$1/d_\parallel$ (if the invariance were used)")
+    yerr = [np.clip(r_fits["beta"] - r_fits["beta_lo"], 0, None).fillna(0),
+            np.clip(r_fits["beta_hi"] - r_fits["beta"], 0, None).fillna(0)]
+    fx.errorbar(r_fits["d_par"], r_fits["beta"], yerr=yerr, ls="none", marker="o",
+                color=PALETTE[3], label="measured (tail fit)")
+    for row in r_fits.itertuples():
+        records.append({"panel": "f", "series": f"d_par={row.d_par}", "kind": "beta",
+                        "x": row.d_par, "y": row.beta, "y_err": row.beta_pred})
+    fx.set(xlabel=r"informative coordinates $d_\parallel$", ylabel=r"$\beta$", ylim=(0, 1.1),
+           xticks=list(grid), title=f"isotropic kernel: curse of $d={d}$")
+    fx.legend(fontsize=6.5)
 
 
 def tomasini_figure(curves: pd.DataFrame, sb: pd.DataFrame, fits: pd.DataFrame,

@@ -87,12 +87,36 @@ class PaccolatPlan:
             raise ConfigError(f"{where}.compression.d: needs d >= 2 (an irrelevant direction)")
         if sorted(comp["factors"])[0] != 1:
             raise ConfigError(f"{where}.compression.factors: must include 1 (no compression)")
+        sph = section["sphere"]
+        check_sizes(sph["sizes"], sph["fit_min_P"], f"{where}.sphere")
+        for i, case in enumerate(sph["cases"]):
+            if not 1 <= case["d_par"] <= case["d"]:
+                raise ConfigError(f"{where}.sphere.cases[{i}].d_par: {case['d_par']} must be in "
+                                  f"[1, d = {case['d']}]")
+        if len({(c["d"], c["d_par"]) for c in sph["cases"]}) != len(sph["cases"]):
+            raise ConfigError(f"{where}.sphere.cases: repeated (d, d_par)")
+        reg = section["regression"]
+        check_sizes(reg["sizes"], reg["fit_min_P"], f"{where}.regression")
+        for i, d_par in enumerate(reg["d_pars"]):
+            if not 1 <= d_par <= reg["d"]:
+                raise ConfigError(f"{where}.regression.d_pars[{i}]: {d_par} must be in "
+                                  f"[1, d = {reg['d']}]")
         return cls([int(d) for d in section["dims"]], sizes, list(range(section["seeds"])),
                    dict(section))
 
     @property
     def groups(self) -> list[str]:
         return [f"d{d}" for d in self.dims]
+
+    @property
+    def sphere_groups(self) -> list[str]:
+        """One SVM job per spherical-model case: ``d{d}_par{d_par}``."""
+        return [f"d{c['d']}_par{c['d_par']}" for c in self.section["sphere"]["cases"]]
+
+    def sphere_case(self, group: str) -> tuple[int, int]:
+        """``(d, d_par)`` of a :attr:`sphere_groups` entry."""
+        d, d_par = group[1:].split("_par")
+        return int(d), int(d_par)
 
 
 @dataclass

@@ -36,17 +36,20 @@ def _svm_error(K_te_fn, y_sv_all, res, y_te, chunk=4096):
 
 
 def svm_stripe_curve(d: int, sizes: list[int], n_test: int, sigma: float,
-                     gen: torch.Generator, compress: float = 1.0) -> list[dict]:
+                     gen: torch.Generator, compress: float = 1.0, labels=stripe_labels
+                     ) -> list[dict]:
     """Hard-margin Laplace SVM learning curve on one draw of the stripe model.
 
     Nested training sets; the support vectors of size P seed the active set at the next
     size.  ``compress`` divides the d - 1 irrelevant coordinates (the invariants) of every
-    point by that factor (Paccolat et al., item iv).  Rows: ``{d, compress, P, error,
+    point by that factor (Paccolat et al., item iv).  ``labels`` maps the Gaussian points
+    ``[n, d]`` to +-1 (default: the stripe; the spherical model passes
+    :func:`dltheory.kernels.invariants.cylinder_labels`).  Rows: ``{d, compress, P, error,
     n_sv, min_margin}``.
     """
     Pmax = max(sizes)
     x = gaussian_points(Pmax + n_test, d, gen)
-    y = stripe_labels(x)
+    y = labels(x)
     x[:, 1:] /= compress
     xtr, ytr, xte, yte = x[:Pmax], y[:Pmax], x[Pmax:], y[Pmax:]
     K = laplace(xtr, xtr, sigma)

@@ -15,10 +15,11 @@ from .exponents import (cntk_beta, cntk_effective_dimension, crossover_ridge_exp
                         kernel_pair_beta, large_ridge_exponent,
                         lazy_constant_beta, local_student_beta, ridgeless_depleted_beta,
                         spectral_bias_depleted_beta, svm_compression_exponent,
-                        svm_stripe_beta)
+                        svm_stripe_beta, invariant_regression_beta)
 from .functions import KernelSpec, smoothness
 
-__all__ = ["spigler_theory", "paccolat_theory", "favero_theory", "cagnetta_theory",
+__all__ = ["spigler_theory", "paccolat_theory", "paccolat_sphere_theory",
+           "paccolat_regression_theory", "favero_theory", "cagnetta_theory",
            "tomasini_theory", "petrini_theory", "collect_curves", "crossover_ridges",
            "compression_fit"]
 
@@ -40,6 +41,23 @@ def paccolat_theory(dims: list[int], compression_d: int, xi: float = 1.0) -> pd.
     return pd.DataFrame([{"d": d, "xi": xi, "beta_pred": svm_stripe_beta(d, xi),
                           "compression_pred": svm_compression_exponent(d, xi),
                           "compression_run": d == compression_d} for d in dims])
+
+
+def paccolat_sphere_theory(cases: list[tuple[int, int]], xi: float = 1.0) -> pd.DataFrame:
+    """``beta_pred`` per spherical-model case ``(d, d_par)``: the stripe's ``(d-1+xi)/(3d-3+xi)``."""
+    return pd.DataFrame([{"d": d, "d_par": d_par, "xi": xi, "beta_pred": svm_stripe_beta(d, xi)}
+                         for d, d_par in cases])
+
+
+def paccolat_regression_theory(d: int, d_pars: list[int], teacher: KernelSpec,
+                               student: KernelSpec) -> pd.DataFrame:
+    """``beta_pred`` per ``(d, d_par)`` of the invariant-field regression, and ``1/d_par`` (what a
+    kernel exploiting the invariance would reach, for the figure and the claims)."""
+    a_t, a_s = smoothness(teacher), smoothness(student)
+    return pd.DataFrame([{"d": d, "d_par": d_par, "a_T": a_t, "a_S": a_s,
+                          "beta_pred": invariant_regression_beta(a_t, a_s, d, d_par),
+                          "beta_if_invariant": invariant_regression_beta(a_t, a_s, d_par, d_par)}
+                         for d_par in d_pars])
 
 
 def favero_theory(pairs: dict[int, list[tuple[str, str]]], t: int,
