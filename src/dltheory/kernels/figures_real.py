@@ -55,9 +55,9 @@ def real_data_figure(curves: pd.DataFrame, fits: pd.DataFrame, spectrum: pd.Data
             for r, v in zip(sp["rank"], sp["tail_power"]):
                 records.append({"panel": "pca", "series": k, "kind": "tail_power", "x": r,
                                 "y": v, "y_err": np.nan})
-        ax.set(xscale="log", yscale="log", xlabel=r"rank $P$ of kernel-PCA mode",
+        ax.set(xscale="log", yscale="log", xlabel=r"kernel-PCA rank $P$ (shown up to $N/4$)",
                ylabel=r"$R(P)=\sum_{\rho>P} c_\rho^2$",
-               title=r"kernel PCA: target power beyond rank $P$ ($\leq N/4$)")
+               title="target power beyond rank $P$")
         ax.legend(loc="lower left", fontsize=6.5, title="dashed: fit over shaded ranks",
                   title_fontsize=6)
         for ax, lab in zip(axes, "abc"):
