@@ -6,16 +6,27 @@
 #
 #   spigler_simulate (one job per d, all seeds) --> spigler_collect -> spigler_check
 #   spigler_theory (exponents from the formula) -/                 \-> figure_kernel_teacher_student
+#
+# Real-data panel (MNIST / CIFAR10 if real_data.data_dir is set, else a synthetic stand-in):
+#   spigler_real_simulate (all seeds) --> spigler_real_collect --> spigler_check (same checks.json)
+#   spigler_real_pca (kernel-PCA beta) -/                     \-> spigler_real_figure (its PDF is
+#                                                                 an input of the headline target)
 
 from dltheory.kernels.plan import SpiglerPlan
+from dltheory.kernels.real_data import RealDataPlan
 
 SPIGLER = SpiglerPlan.from_section(
     cfg.section(config, "spigler2019_kernel_learning_curves"),
     f"spigler2019_kernel_learning_curves.{SCALE}",
 )
+SPIGLER_REAL = RealDataPlan.from_section(
+    SPIGLER.section["real_data"], f"spigler2019_kernel_learning_curves.{SCALE}.real_data"
+)
 SPIGLER_DIR = results_dir("spigler2019_kernel_learning_curves")
 SPIGLER_FIG = figure_stem("kernel_teacher_student")
+SPIGLER_REAL_FIG = figure_stem("kernel_real_data")
 FIGURES.append(f"{SPIGLER_FIG}.pdf")
+FIGURES.append(f"{SPIGLER_REAL_FIG}.pdf")
 CHECKS.append(f"{SPIGLER_DIR}/checks.json")
 
 
@@ -81,10 +92,73 @@ rule spigler_collect:
         "../../scripts/kernels/collect.py"
 
 
+rule spigler_real_simulate:
+    output:
+        f"{SPIGLER_DIR}/real/runs.csv",
+    log:
+        f"{SPIGLER_DIR}/logs/real_simulate.log",
+    params:
+        section=SPIGLER_REAL.section,
+        where=f"spigler2019_kernel_learning_curves.{SCALE}.real_data",
+        code=code("scripts/kernels/spigler_real_simulate.py"),
+    threads: 1
+    resources:
+        mem_mb=16000 if SCALE == "paper" else 2000,
+        runtime=(240 if SCALE == "paper" else 10),
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/spigler_real_simulate.py"
+
+
+rule spigler_real_pca:
+    output:
+        spectrum=f"{SPIGLER_DIR}/real/pca_spectrum.csv",
+        theory=f"{SPIGLER_DIR}/real/pca_theory.csv",
+    log:
+        f"{SPIGLER_DIR}/logs/real_pca.log",
+    params:
+        section=SPIGLER_REAL.section,
+        where=f"spigler2019_kernel_learning_curves.{SCALE}.real_data",
+        code=code("scripts/kernels/spigler_real_pca.py"),
+    threads: 1
+    resources:
+        mem_mb=8000 if SCALE == "paper" else 2000,
+        runtime=(120 if SCALE == "paper" else 10),
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/spigler_real_pca.py"
+
+
+rule spigler_real_collect:
+    input:
+        runs=[f"{SPIGLER_DIR}/real/runs.csv"],
+        theory=f"{SPIGLER_DIR}/real/pca_theory.csv",
+    output:
+        curves=f"{SPIGLER_DIR}/real/curves.csv",
+        fits=f"{SPIGLER_DIR}/real/fits.csv",
+    log:
+        f"{SPIGLER_DIR}/logs/real_collect.log",
+    params:
+        series_keys=["kernel", "task"],
+        query="",
+        fit_min=SPIGLER_REAL.section["fit_min_P"],
+        fit_min_key="",
+        bootstrap_seed=0,
+        code=code("scripts/kernels/collect.py"),
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/collect.py"
+
+
 rule spigler_check:
     input:
         fits=f"{SPIGLER_DIR}/fits.csv",
         runs=expand(f"{SPIGLER_DIR}/runs/{{g}}.csv", g=SPIGLER.groups),
+        real_fits=f"{SPIGLER_DIR}/real/fits.csv",
+        real_runs=f"{SPIGLER_DIR}/real/runs.csv",
     output:
         f"{SPIGLER_DIR}/checks.json",
     log:
@@ -103,6 +177,7 @@ rule figure_kernel_teacher_student:
         curves=f"{SPIGLER_DIR}/curves.csv",
         fits=f"{SPIGLER_DIR}/fits.csv",
         checks=f"{SPIGLER_DIR}/checks.json",
+        real_figure=f"{SPIGLER_REAL_FIG}.pdf",
     output:
         pdf=report(
             f"{SPIGLER_FIG}.pdf",
@@ -117,7 +192,7 @@ rule figure_kernel_teacher_student:
         footer=(
             f"Spigler, Geiger, Wyart, J. Stat. Mech. (2020), arXiv:1905.10843. {SCALE} scale: "
             f"P <= {max(SPIGLER.sizes)}, {len(SPIGLER.seeds)} seeds, synthetic Gaussian-random-field "
-            "teachers on the sphere (the paper's MNIST/CIFAR panel is not reproduced); "
+            "teachers on the sphere (the MNIST/CIFAR panel: figure kernel_real_data); "
             "theory and kernel regression from this code."
         ),
         code=code("scripts/kernels/spigler_figure.py"),
@@ -125,3 +200,36 @@ rule figure_kernel_teacher_student:
         ENV
     script:
         "../../scripts/kernels/spigler_figure.py"
+
+
+rule spigler_real_figure:
+    input:
+        curves=f"{SPIGLER_DIR}/real/curves.csv",
+        fits=f"{SPIGLER_DIR}/real/fits.csv",
+        spectrum=f"{SPIGLER_DIR}/real/pca_spectrum.csv",
+        checks=f"{SPIGLER_DIR}/checks.json",
+    output:
+        pdf=f"{SPIGLER_REAL_FIG}.pdf",
+        png=f"{SPIGLER_REAL_FIG}.png",
+        csv=f"{SPIGLER_REAL_FIG}.csv",
+    log:
+        f"{SPIGLER_DIR}/logs/real_figure.log",
+    params:
+        footer=(
+            f"Spigler, Geiger, Wyart, J. Stat. Mech. (2020), arXiv:1905.10843. {SCALE} scale: "
+            f"P <= {max(SPIGLER_REAL.sizes)}, {len(SPIGLER_REAL.seeds)} draws, kernel PCA on "
+            f"N = {SPIGLER_REAL.section['pca_points']} points. Data: "
+            + (
+                "synthetic stand-in (the paper used MNIST and CIFAR10): points on a "
+                f"{SPIGLER_REAL.section['stand_in']['latent_dim']}-dim manifold in "
+                f"R^{SPIGLER_REAL.section['stand_in']['ambient_dim']}, labels sign(smooth g)."
+                if SPIGLER_REAL.source == "stand_in"
+                else f"{SPIGLER_REAL.source} (labels +1 for classes "
+                f"{SPIGLER_REAL.section['positive_classes']})."
+            )
+        ),
+        code=code("scripts/kernels/spigler_real_figure.py"),
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/spigler_real_figure.py"

@@ -12,7 +12,8 @@ import pandas as pd
 from ..core.checks import Claim, within
 from ._kernel_helpers import exponent_claim
 
-__all__ = ["evaluate_claims", "TOLERANCE"]
+__all__ = ["evaluate_claims", "real_data_claims", "TOLERANCE", "REAL_TOLERANCE",
+           "TASK_TOLERANCE"]
 
 # Relative tolerance on beta. A tail fit over P in [512, 2048] (a factor 4) with 8 seeds:
 # local slopes between successive sizes scatter by 10-15% for smooth teachers (their test
@@ -22,13 +23,86 @@ __all__ = ["evaluate_claims", "TOLERANCE"]
 TOLERANCE = 0.15
 
 
-def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame) -> list[Claim]:
+# Relative tolerance between the learning-curve exponent and the kernel-PCA estimate
+# (real-data panel). Two independent estimates, each with its own error: the tail fit over a
+# factor 4 in P with 8 draws scatters by 10-15% (as above); the kernel-PCA fit of
+# R(P) = sum_{rho>P} c_rho^2 comes from one Gram matrix of N points, whose high ranks are
+# biased (R_N(P) bends down as P -> N: the fitted exponent drifts by ~10% between rank
+# windows [N/96, N/12] and [N/48, N/6]) and its window lies at lower ranks than the curve's
+# fit range. 25% covers both. Set after exploratory runs of the stand-in at these
+# parameters (not after the workflow's own run), and never changed since.
+REAL_TOLERANCE = 0.25
+# Regression (MSE) and classification (sign) exponents: the paper finds the same beta for
+# both; two tail fits of ~15% scatter each (the 0/1 error of 1024 test points is noisier),
+# so 30% on their ratio.
+TASK_TOLERANCE = 0.30
+
+
+def real_data_claims(real_fits: pd.DataFrame, real_runs: pd.DataFrame) -> list[Claim]:
+    """Claims of the real-data panel, valid on any data (MNIST, CIFAR10 or the stand-in).
+
+    ``real_fits``: one row per (kernel, task) with ``beta`` (learning curve) and
+    ``beta_pred`` (kernel-PCA estimate); ``real_runs``: per (kernel, task, seed, P) with
+    ``error``, ``jitter``, ``source`` and ``latent_dim`` (the stand-in's manifold dimension).
+    """
+    claims: list[Claim] = []
+    source = str(real_runs["source"].iloc[0])
+    for row in real_fits.sort_values(["kernel", "task"]).to_dict("records"):
+        claims.append(exponent_claim(
+            f"real_beta_matches_kernel_pca_{row['kernel']}_{row['task']}",
+            f"{source}, {row['kernel']} kernel, {row['task']}: the learning-curve exponent equals "
+            "the exponent of the target's power beyond rank P in the kernel-PCA eigenbasis, "
+            "R(P) = sum_{rho>P} c_rho^2 ~ P^-beta (the paper's estimate of beta)",
+            row, REAL_TOLERANCE,
+            f"Relative tolerance {REAL_TOLERANCE:.0%}: seed scatter of the curve's tail fit "
+            "(10-15%) plus the finite-N bias of the kernel-PCA fit (~10%); fixed after "
+            "exploratory stand-in runs, before this run."))
+    for kernel, g in real_fits.groupby("kernel"):
+        b = g.set_index("task")["beta"]
+        if {"regression", "classification"} <= set(b.index):
+            claims.append(within(
+                f"real_same_beta_regression_classification_{kernel}",
+                f"{source}, {kernel} kernel: regression and classification learning curves "
+                "decay with the same exponent",
+                float(b["classification"] / b["regression"]), 1 - TASK_TOLERANCE,
+                1 + TASK_TOLERANCE,
+                f"Ratio within {TASK_TOLERANCE:.0%} of 1: two tail fits of ~15% scatter each.",
+                expected=f"1 +- {TASK_TOLERANCE}"))
+    if source == "stand_in":
+        m = int(real_runs["latent_dim"].iloc[0])
+        for row in real_fits[real_fits["task"] == "regression"].to_dict("records"):
+            pred = {**row, "beta_pred": 1.0 / m}
+            claims.append(exponent_claim(
+                f"stand_in_beta_set_by_manifold_dimension_{row['kernel']}",
+                f"stand-in: labels with a smooth boundary on an m = {m} dimensional manifold have "
+                f"c_rho^2 ~ rho^-(1 + 1/m), so beta = 1/m, set by m and not by the ambient "
+                "dimension D (which would give 1/D)",
+                pred, REAL_TOLERANCE,
+                f"Relative tolerance {REAL_TOLERANCE:.0%}, as for the kernel-PCA comparison "
+                "(the same tail fit); 1/D is outside by a factor >= 3."))
+    fit_runs = real_runs.merge(real_fits[["kernel", "task", "fit_P_min"]], on=["kernel", "task"])
+    fit_runs = fit_runs[(fit_runs["P"] >= fit_runs["fit_P_min"]) & (fit_runs["task"] == "regression")]
+    floor = float(fit_runs["jitter"].max())
+    smallest = float(fit_runs.groupby(["kernel", "P"])["error"].mean().min())
+    claims.append(within(
+        "real_numerical_floor",
+        "the fitted regression errors are far above the floor set by Cholesky jitters",
+        floor / smallest, None, 0.01,
+        "A jitter acts as a ridge of that size; below 1% of the smallest fitted error it "
+        "cannot bend a curve.", expected="max jitter / min fitted error <= 0.01",
+        floor=floor, smallest_error=smallest))
+    return claims
+
+
+def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame, real_fits: pd.DataFrame | None = None,
+                    real_runs: pd.DataFrame | None = None) -> list[Claim]:
     """Judge the paper's claims.
 
     Parameters
     ----------
     fits : one row per (d, series) with ``beta``, ``beta_pred`` and the fit range
     runs : one row per (d, series, seed, P) with ``error`` and the jitters used
+    real_fits, real_runs : the real-data panel's tables (:func:`real_data_claims`), optional
     """
     claims: list[Claim] = []
     for row in fits.sort_values(["series", "d"]).to_dict("records"):
@@ -65,4 +139,6 @@ def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame) -> list[Claim]:
         "error it cannot bend a curve.",
         expected="max jitter floor / min fitted error <= 0.01",
         floor=float(floor), smallest_error=float(smallest)))
+    if real_fits is not None and real_runs is not None:
+        claims += real_data_claims(real_fits, real_runs)
     return claims

@@ -18,12 +18,10 @@ implemented.
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
+from ..core.datasets import MNIST_FILES, load_mnist, mnist_available
 from ..core.seeding import derive_seed, rng
 from .channels import RidgeRegression
 from .learning import learning_curve
@@ -33,37 +31,6 @@ from .spectra import GCMSpectrum
 
 __all__ = ["MNIST_FILES", "mnist_available", "load_mnist", "preprocess", "stand_in_universe",
            "universe", "universe_theory", "universe_simulate", "run_universe"]
-
-MNIST_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte")
-
-
-def _find(directory: Path, name: str) -> Path | None:
-    for candidate in (directory / name, directory / f"{name}.gz"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def mnist_available(directory) -> bool:
-    """Whether ``directory`` holds the MNIST training images and labels (idx, optionally gzipped)."""
-    return directory is not None and all(_find(Path(directory), f) for f in MNIST_FILES)
-
-
-def _read_idx(path: Path) -> np.ndarray:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rb") as fh:
-        raw = fh.read()
-    ndim = raw[3]
-    shape = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
-
-
-def load_mnist(directory) -> tuple[np.ndarray, np.ndarray]:
-    """MNIST training set: ``(images [60000, 784] float, digit labels [60000])``."""
-    directory = Path(directory)
-    images = _read_idx(_find(directory, MNIST_FILES[0])).reshape(-1, 784).astype(float)
-    labels = _read_idx(_find(directory, MNIST_FILES[1])).astype(int)
-    return images, labels
 
 
 def preprocess(images: np.ndarray, digits: np.ndarray):
