@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import Claim, within
-from ..teacher_student.claim_helpers import gap_claims, interior_max
+from ..teacher_student.claim_helpers import interior_max, task1_claims
 
 __all__ = ["evaluate_claims", "forgetting_curve"]
 
@@ -25,12 +25,7 @@ def forgetting_curve(summary: pd.DataFrame, source: str, rho: float = 1.0) -> pd
 
 
 def evaluate_claims(summary: pd.DataFrame, section: dict, paper_name: str = "feature") -> list[Claim]:
-    sims = section["feature_similarity_simulated"]
-    claims: list[Claim] = gap_claims(
-        summary, ["task1"], "task1", f"error on teacher 1 before the switch, N = {section['N']}, "
-        f"runs of all {len(sims)} simulated similarities pooled (same task before the switch)",
-        0.05, 0.20, extra_why="Small initial weights: the escape from the initial plateau is "
-                               "the steepest part of the curve.")
+    claims: list[Claim] = task1_claims(summary, section)
     ode = forgetting_curve(summary, "ode")
     v_star, ratio, f_max = interior_max(ode["V"], ode["mean"])
     grid = sorted(section["feature_similarity"])

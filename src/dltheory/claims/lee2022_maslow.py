@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import Claim, within
-from ..teacher_student.claim_helpers import gap_claims, interior_max
+from ..teacher_student.claim_helpers import interior_max, task1_claims
 
 __all__ = ["evaluate_claims", "forgetting_curve", "reuse_curve"]
 
@@ -28,12 +28,7 @@ def reuse_curve(summary: pd.DataFrame, source: str) -> pd.DataFrame:
 
 
 def evaluate_claims(summary: pd.DataFrame, section: dict) -> list[Claim]:
-    sims = section["feature_similarity_simulated"]
-    claims: list[Claim] = gap_claims(
-        summary, ["task1"], "task1", f"error on teacher 1 before the switch, N = {section['N']}, "
-        f"runs of all {len(sims)} simulated similarities pooled (same task before the switch)",
-        0.05, 0.20, extra_why="Small initial weights: the escape from the initial plateau is "
-                               "the steepest part of the curve.")
+    claims: list[Claim] = task1_claims(summary, section)
     ode = forgetting_curve(summary, "ode")
     v_star, ratio, f_max = interior_max(ode["V"], ode["mean"])
     claims.append(within(

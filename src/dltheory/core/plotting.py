@@ -62,6 +62,11 @@ def panel_label(ax, label: str) -> None:
             fontsize=10, va="bottom", ha="left")
 
 
+def checks_verdict(checks: dict) -> str:
+    """``checks: 4/4 pass``: the verdict of a paper's checks.json, for a figure's footer."""
+    return f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+
+
 def footer(fig, text: str, height: float = 0.06) -> None:
     """Small grey provenance line under the figure (paper, scale, data used).
 

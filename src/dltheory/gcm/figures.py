@@ -9,15 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, panel_label, style
 
 __all__ = ["learning_curves_figure", "deep_rf_figure", "structured_figure", "bayes_figure",
-           "flat_minima_figure", "verdict"]
-
-
-def verdict(checks: dict) -> str:
-    """``checks: 4/4 pass`` for the footer."""
-    return f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+           "flat_minima_figure"]
 
 
 def _legend_markers(ax, sim_label="simulation (mean $\\pm$ s.e.m.)", theory_label="theory"):
@@ -116,7 +111,7 @@ def learning_curves_figure(points: pd.DataFrame, lines: pd.DataFrame, checks: di
         for a, label in zip(axes, "abcd"):
             panel_label(a, label)
         footer(fig, f"{note} Lines: GCM saddle point with each seed's covariances (mean over "
-               f"seeds); markers: simulations. {verdict(checks)}.", height=0.07)
+               f"seeds); markers: simulations. {checks_verdict(checks)}.", height=0.07)
     return fig, rec.table()
 
 
@@ -194,7 +189,7 @@ def deep_rf_figure(points: pd.DataFrame, lines: pd.DataFrame, checks: dict, note
             panel_label(a, label)
         footer(fig, f"{note} Lines: deterministic equivalent (ridge) / GCM saddle point "
                f"(logistic) with the layer-wise linearised covariances; markers: simulations "
-               f"(mean $\\pm$ s.e.m. over seeds). {verdict(checks)}.", height=0.08)
+               f"(mean $\\pm$ s.e.m. over seeds). {checks_verdict(checks)}.", height=0.08)
     return fig, rec.table()
 
 
@@ -241,7 +236,7 @@ def structured_figure(points: pd.DataFrame, lines: pd.DataFrame, spectra: pd.Dat
         for a, label in zip(axes, "ab"):
             panel_label(a, label)
         footer(fig, f"{note} First-layer rows $w_i \\sim N(0, C_\\gamma)$, "
-               f"$C_\\gamma = \\mathrm{{diag}}(j^{{-\\gamma}})$. {verdict(checks)}.", height=0.09)
+               f"$C_\\gamma = \\mathrm{{diag}}(j^{{-\\gamma}})$. {checks_verdict(checks)}.", height=0.09)
     return fig, rec.table()
 
 
@@ -286,7 +281,7 @@ def bayes_figure(points: pd.DataFrame, theory: pd.DataFrame, checks: dict, note:
             panel_label(ax, panel)
         footer(fig, f"{note} Theory: Bayes-optimal fixed point and Gaussian-covariate "
                f"saddle points; simulations divide each teacher's error by its empirical target "
-               f"variance. {verdict(checks)}.", height=0.09)
+               f"variance. {checks_verdict(checks)}.", height=0.09)
     return fig, rec.table()
 
 
@@ -360,5 +355,5 @@ def flat_minima_figure(points: pd.DataFrame, theory: pd.DataFrame, bayes_error: 
             panel_label(a, label)
         footer(fig, f"{note} Lines: replica saddle point (test error; local energy from the "
                f"fitted training margins); markers: ERM simulations (mean $\\pm$ s.e.m. over "
-               f"seeds). {verdict(checks)}.", height=0.09)
+               f"seeds). {checks_verdict(checks)}.", height=0.09)
     return fig, rec.table()

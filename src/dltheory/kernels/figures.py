@@ -9,14 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, log_ticks, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, log_ticks, panel_label, style
 
-__all__ = ["draw_series", "draw_beta_panel", "verdict", "size_ticks", "spigler_figure", "favero_figure",
+__all__ = ["draw_series", "draw_beta_panel", "size_ticks", "spigler_figure", "favero_figure",
            "cagnetta_figure"]
-
-
-def verdict(checks: dict) -> str:
-    return f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
 
 
 def draw_series(ax, curve: pd.DataFrame, fit: dict | None, label: str, color: str, marker: str,
@@ -113,7 +109,7 @@ def spigler_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note:
         for ax, lab in zip(axes, "abcdefgh"):
             panel_label(ax, lab)
         footer(fig, f"{note} Markers: mean over seeds, band: +-1 s.e.; solid: tail fit over its "
-                    f"range; dashed: predicted slope. {verdict(checks)}.")
+                    f"range; dashed: predicted slope. {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)
 
 
@@ -156,7 +152,7 @@ def favero_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: 
         for ax, lab in zip(axes, "abcdefgh"):
             panel_label(ax, lab)
         footer(fig, f"{note} Conv students learn a conv teacher, local and FC students a local "
-                    f"one. Solid: tail fit; dashed: predicted slope. {verdict(checks)}.")
+                    f"one. Solid: tail fit; dashed: predicted slope. {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)
 
 
@@ -197,5 +193,5 @@ def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note
         bx.legend(fontsize=8)
         panel_label(ax, "a")
         panel_label(bx, "b")
-        footer(fig, f"{note} Solid: tail fit; dashed: predicted slope. {verdict(checks)}.")
+        footer(fig, f"{note} Solid: tail fit; dashed: predicted slope. {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)

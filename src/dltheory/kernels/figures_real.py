@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
-from .figures import draw_series, size_ticks, verdict
+from ..core.plotting import checks_verdict
+from .figures import draw_series, size_ticks
 
 __all__ = ["real_data_figure"]
 
@@ -63,5 +64,5 @@ def real_data_figure(curves: pd.DataFrame, fits: pd.DataFrame, spectrum: pd.Data
         for ax, lab in zip(axes, "abc"):
             panel_label(ax, lab)
         footer(fig, f"{note} Markers: mean over draws, band: +-1 s.e.; solid: tail fit; dashed in "
-                    f"(a, b): slope -beta_PCA from (c). {verdict(checks)}.")
+                    f"(a, b): slope -beta_PCA from (c). {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.plotting import MARKERS, PALETTE, footer, log_ticks, panel_label, style
-from .figures import draw_series, size_ticks, verdict
+from ..core.plotting import checks_verdict
+from .figures import draw_series, size_ticks
 
 __all__ = ["petrini_figure"]
 
@@ -67,6 +68,6 @@ def petrini_figure(curves: pd.DataFrame, fits: pd.DataFrame, runs: pd.DataFrame,
         panel_label(ax, "a")
         panel_label(bx, "b")
         footer(fig, f"{note} Solid: tail fit; dashed: predicted lazy slope 2d/(d-1); the "
-                    f"feature exponent is measured only. Open markers: networks. {verdict(checks)}.",
+                    f"feature exponent is measured only. Open markers: networks. {checks_verdict(checks)}.",
                height=0.09)
     return fig, pd.DataFrame.from_records(records)

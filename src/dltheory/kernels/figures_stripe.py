@@ -8,7 +8,8 @@ import pandas as pd
 
 from ..core.plotting import MARKERS, PALETTE, footer, log_ticks, panel_label, style
 from .exponents import svm_stripe_beta
-from .figures import draw_series, size_ticks, verdict
+from ..core.plotting import checks_verdict
+from .figures import draw_series, size_ticks
 from .tables import compression_fit
 
 __all__ = ["paccolat_figure", "tomasini_figure"]
@@ -79,7 +80,7 @@ def paccolat_figure(curves: pd.DataFrame, fits: pd.DataFrame, compression: pd.Da
             _paccolat_invariant_panels(more, sphere, regression, records)
         for a, lab in zip((ax, bx, cx) + more, "abcdef"):
             panel_label(a, lab)
-        footer(fig, f"{note} {verdict(checks)}.")
+        footer(fig, f"{note} {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)
 
 
@@ -207,5 +208,5 @@ def tomasini_figure(curves: pd.DataFrame, sb: pd.DataFrame, fits: pd.DataFrame,
         for a, lab in zip(axes, "abcdefgh"):
             panel_label(a, lab)
         footer(fig, f"{note} Dotted horizontals: ridgeless error; dash-dot verticals: "
-                    f"lambda* where the error has doubled. {verdict(checks)}.")
+                    f"lambda* where the error has doubled. {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.fits import fit_power_law
-from ..core.plotting import MARKERS, PALETTE, footer, log_ticks, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, log_ticks, panel_label, style
 
 __all__ = ["scaling_figure", "instance_label"]
 
@@ -123,6 +123,6 @@ def scaling_figure(curves: pd.DataFrame, sc: pd.DataFrame, checks: dict, note: s
             panel_label(ax, label)
         fig.legend(handles=handles, loc="outside right center", fontsize=7,
                    title="RHM instance", title_fontsize=7.5)
-        verdict = f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+        verdict = checks_verdict(checks)
         footer(fig, f"{note} Open markers: some seeds hit the epoch cap. {verdict}.")
     return fig, pd.DataFrame.from_records(records)

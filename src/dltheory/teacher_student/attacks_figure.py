@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, panel_label, style
 
 __all__ = ["attacks_figure"]
 
@@ -86,7 +86,7 @@ def attacks_figure(steady_sim: pd.DataFrame, steady_theory: pd.DataFrame,
         ax_b.legend(fontsize=6.5, loc="lower right")
         for ax, label in zip(axes, "abc"):
             panel_label(ax, label)
-        verdict = f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+        verdict = checks_verdict(checks)
         footer(fig, f"{note} Lines: theory; markers: simulations (mean $\\pm$ s.e. over seeds). "
                     f"{verdict}.", height=0.08)
     return fig, pd.DataFrame.from_records(records)

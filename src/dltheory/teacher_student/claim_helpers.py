@@ -44,6 +44,19 @@ def gap_claims(summary: pd.DataFrame, specs, name: str, what: str, mean_tol: flo
     ]
 
 
+def task1_claims(summary: pd.DataFrame, section: dict) -> list[Claim]:
+    """ODE-vs-SGD gap claims on teacher 1 before the task switch (the continual-learning papers).
+
+    Runs of every simulated similarity are pooled: before the switch they learn the same task.
+    """
+    sims = section["feature_similarity_simulated"]
+    return gap_claims(
+        summary, ["task1"], "task1", f"error on teacher 1 before the switch, N = {section['N']}, "
+        f"runs of all {len(sims)} simulated similarities pooled (same task before the switch)",
+        0.05, 0.20, extra_why="Small initial weights: the escape from the initial plateau is "
+                               "the steepest part of the curve.")
+
+
 def seed_mean(table: pd.DataFrame, by, value: str) -> pd.Series:
     return table.groupby(by)[value].mean()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, panel_label, style
 from .analysis import linear_fit, seed_stats
 
 __all__ = ["dynamics_figure", "overparam_figure", "dfa_figure", "continual_figure",
@@ -63,10 +63,6 @@ def _legend_sources(ax, loc="best"):
 
 def _claim(checks, name):
     return next((c for c in checks.get("claims", []) if c["name"] == name), {})
-
-
-def _verdict(checks) -> str:
-    return f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
 
 
 def _final_stats(summary, by):
@@ -133,7 +129,7 @@ def dynamics_figure(curves, summary, checks, section, note):
         for ax, lab in zip((ax_a, ax_r, ax_b), "abc"):
             panel_label(ax, lab)
         footer(fig, f"{note} (c): eps_g* = mean of eps_g over t in {fin['window']}, from the "
-                    f"specialised state. {_verdict(checks)}.", height=0.08)
+                    f"specialised state. {checks_verdict(checks)}.", height=0.08)
     return fig, tab.frame()
 
 
@@ -197,7 +193,7 @@ def overparam_figure(curves, summary, checks, section, note):
             panel_label(ax, lab)
         footer(fig, f"{note} (b, c): eps_g* = mean of eps_g over t in {fin['window']} (b, "
                     f"eta = {fin['eta_simulated']}) and {lin['window']} (c); (b) from the specialised "
-                    f"state (excess units started near zero). {_verdict(checks)}.", height=0.08)
+                    f"state (excess units started near zero). {checks_verdict(checks)}.", height=0.08)
     return fig, tab.frame()
 
 
@@ -237,7 +233,7 @@ def dfa_figure(curves, summary, checks, section, note):
             ax.set_xlim(0.01, section["t_max"])
             panel_label(ax, lab)
         footer(fig, f"{note} Shaded: align phase (t < t_align, grey) and memorise phase "
-                    f"(to eps_g(0)/2, blue), seed means of the DFA ODE. {_verdict(checks)}.",
+                    f"(to eps_g(0)/2, blue), seed means of the DFA ODE. {checks_verdict(checks)}.",
                height=0.1)
     return fig, tab.frame()
 
@@ -297,7 +293,7 @@ def continual_figure(curves, summary, checks, section, note):
             panel_label(ax, lab)
         footer(fig, f"{note} Forgetting = eps_g1(t_end) - eps_g1(t_switch), t_switch = "
                     f"{section['t_switch']}, t_end = {section['t_end']}; band: s.e. over seeds. "
-                    f"{_verdict(checks)}.", height=0.1)
+                    f"{checks_verdict(checks)}.", height=0.1)
     return fig, tab.frame()
 
 
@@ -334,5 +330,5 @@ def maslow_figure(curves, summary, checks, section, note):
             panel_label(a, lab)
         footer(fig, f"{note} Re-use: share |v2_k| sqrt(Q_kk) of the unit that carried task 1, "
                     f"at t_end; forgetting = eps_g1(t_end) - eps_g1(t_switch), t_switch = "
-                    f"{section['t_switch']}. {_verdict(checks)}.", height=0.1)
+                    f"{section['t_switch']}. {checks_verdict(checks)}.", height=0.1)
     return fig, tab.frame()

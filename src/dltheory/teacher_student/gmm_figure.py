@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, panel_label, style
 
 __all__ = ["gmm_figure"]
 
@@ -100,6 +100,6 @@ def gmm_figure(curves: pd.DataFrame, finals: pd.DataFrame, baselines: pd.DataFra
         ax_c.legend(fontsize=6.0, loc="center right")
         for ax, label in zip(axes, "abc"):
             panel_label(ax, label)
-        verdict = f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+        verdict = checks_verdict(checks)
         footer(fig, f"{note} Markers: mean $\\pm$ s.e. over seeds. {verdict}.", height=0.08)
     return fig, pd.DataFrame.from_records(records)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.plotting import MARKERS, PALETTE, footer, panel_label, style
+from ..core.plotting import MARKERS, PALETTE, checks_verdict, footer, panel_label, style
 from .rl_perceptron import RewardRule
 
 __all__ = ["rl_figure"]
@@ -86,7 +86,7 @@ def rl_figure(curves: pd.DataFrame, delays: pd.DataFrame, rules: list[str],
         ax_d.legend(loc="lower right")
         for ax, label in zip(axes, "abcd"):
             panel_label(ax, label)
-        verdict = f"checks: {checks.get('n_passed', 0)}/{checks.get('n_claims', 0)} pass"
+        verdict = checks_verdict(checks)
         footer(fig, f"{note} Lines: ODE; markers: simulations (mean $\\pm$ s.e. over seeds). "
                     f"{verdict}.", height=0.08)
     return fig, pd.DataFrame.from_records(records)
