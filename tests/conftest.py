@@ -26,6 +26,16 @@ def snakemake(*args: str, cwd: Path | None = None, timeout: float = 900,
     return proc
 
 
+def assert_config_rejected(target: str, override: str, message: str, workdir: Path) -> None:
+    """A dry run of ``target`` with ``--config override`` fails, names the field in
+    ``message``, and leaves no results/ behind in ``workdir``."""
+    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(workdir), target,
+                     "--config", override)
+    assert proc.returncode != 0
+    assert message in proc.stdout + proc.stderr
+    assert not (workdir / "results").exists()
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import snakemake
+from conftest import assert_config_rejected, snakemake
 
 pytestmark = pytest.mark.workflow
 
@@ -15,11 +15,7 @@ pytestmark = pytest.mark.workflow
     ("scale=huge", "scale: 'huge' is not one of"),
 ])
 def test_bad_config_is_rejected_with_the_field_named(override, message, tmp_path):
-    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path),
-                     "figure_rhm_scaling", "--config", override)
-    assert proc.returncode != 0
-    assert message in proc.stdout + proc.stderr
-    assert not (tmp_path / "results").exists()
+    assert_config_rejected("figure_rhm_scaling", override, message, tmp_path)
 
 
 def test_a_good_override_is_typed_and_accepted(tmp_path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import snakemake
+from conftest import assert_config_rejected
 
 pytestmark = pytest.mark.workflow
 
@@ -16,8 +16,4 @@ pytestmark = pytest.mark.workflow
      "refinetti2021_gmm.quick.qmc_points: 1000 is not a power of 2"),
 ])
 def test_bad_config_is_rejected_with_the_field_named(target, override, message, tmp_path):
-    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path), target,
-                     "--config", override)
-    assert proc.returncode != 0
-    assert message in proc.stdout + proc.stderr
-    assert not (tmp_path / "results").exists()
+    assert_config_rejected(target, override, message, tmp_path)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import snakemake
+from conftest import assert_config_rejected
 
 pytestmark = pytest.mark.workflow
 
@@ -29,7 +29,4 @@ pytestmark = pytest.mark.workflow
      "petrini2022_sparse_features.quick.networks.sizes: must not exceed"),
 ])
 def test_bad_kernel_config_is_rejected(target, override, message, tmp_path):
-    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path), target, "--config", override)
-    assert proc.returncode != 0
-    assert message in proc.stdout + proc.stderr
-    assert not (tmp_path / "results").exists()
+    assert_config_rejected(target, override, message, tmp_path)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import snakemake
+from conftest import assert_config_rejected
 
 pytestmark = pytest.mark.workflow
 
@@ -22,8 +22,4 @@ pytestmark = pytest.mark.workflow
      "refinetti2020_dfa.quick.eta: -1 is less than or equal to the minimum of 0"),
 ])
 def test_bad_teacher_student_config_is_rejected(target, override, message, tmp_path):
-    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path), target,
-                     "--config", override)
-    assert proc.returncode != 0
-    assert message in proc.stdout + proc.stderr
-    assert not (tmp_path / "results").exists()
+    assert_config_rejected(target, override, message, tmp_path)
