@@ -26,6 +26,26 @@ def snakemake(*args: str, cwd: Path | None = None, timeout: float = 900,
     return proc
 
 
+class JointRun:
+    """One snakemake call for many targets; each target's test reads its share of it.
+
+    Parsing the workflow costs seconds per call, so the per-target tests share one call
+    (``snakemake <all targets> <args>``). Where that call is not ``ok`` (default: it
+    failed), :meth:`for_target` reruns the same arguments for the one target, so a failure
+    is reported by the target that caused it, with its own output, and not by every target.
+    """
+
+    def __init__(self, targets: list[str], *args: str, timeout: float = 900,
+                 ok=lambda proc: proc.returncode == 0, **kwargs):
+        self.args, self.kwargs = args, dict(kwargs, timeout=timeout)
+        self.joint = snakemake(*targets, *args, **self.kwargs)
+        self.joint_ok = ok(self.joint)
+
+    def for_target(self, target: str) -> subprocess.CompletedProcess:
+        """The joint call if it was ok, else ``target``'s own call."""
+        return self.joint if self.joint_ok else snakemake(target, *self.args, **self.kwargs)
+
+
 def assert_config_rejected(target: str, override: str, message: str, workdir: Path) -> None:
     """A dry run of ``target`` with ``--config override`` fails, names the field in
     ``message``, and leaves no results/ behind in ``workdir``."""

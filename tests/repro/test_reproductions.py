@@ -14,20 +14,43 @@ import json
 import pandas as pd
 import pytest
 
-from conftest import ROOT, snakemake
+from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog
 
-pytestmark = pytest.mark.repro
+pytestmark = [pytest.mark.repro, pytest.mark.xdist_group("repro")]
 TARGETS = figure_targets(load_catalog())
 
 
-@pytest.fixture(scope="module", params=sorted(TARGETS))
-def built(request):
+@pytest.fixture(scope="session")
+def build_all(request):
+    """The selected targets (all, or those ``-k`` keeps) built in one snakemake call on 2
+    cores, so that jobs of different papers share the cores; ``--keep-going`` lets one
+    paper's failure leave the others built. Returns (targets, process)."""
+    targets = sorted({item.callspec.params["built"] for item in request.session.items
+                      if "built" in getattr(getattr(item, "callspec", None), "params", {})})
+    targets = targets or sorted(TARGETS)
+    return targets, snakemake(*targets, "--cores", "2", "--keep-going", "--config",
+                              "scale=quick", timeout=3600)
+
+
+@pytest.fixture(params=sorted(TARGETS))
+def built(request, build_all):
     target = request.param
-    proc = snakemake(target, "--cores", "2", "--config", "scale=quick", timeout=1800)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    checks = json.loads((ROOT / "results" / "quick" / TARGETS[target] / "checks.json").read_text())
-    return target, checks
+    checks = ROOT / "results" / "quick" / TARGETS[target] / "checks.json"
+    if build_all[1].returncode != 0:  # this target's own build, to report its own error
+        proc = snakemake(target, "--cores", "2", "--config", "scale=quick", timeout=1800)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return target, json.loads(checks.read_text())
+
+
+@pytest.fixture(scope="session")
+def second_run(build_all):
+    """A dry run of the built targets after the build (see JointRun)."""
+    return JointRun(build_all[0], "--cores", "2", "--dry-run", ok=_nothing_to_do)
+
+
+def _nothing_to_do(proc) -> bool:
+    return proc.returncode == 0 and "Nothing to be done" in proc.stdout + proc.stderr
 
 
 def test_figure_and_its_numbers_exist(built):
@@ -45,15 +68,16 @@ def test_every_claim_holds(built):
     assert not failed, f"{target}: " + json.dumps(failed, indent=1)
 
 
-def test_nothing_to_do_on_a_second_run(built):
+def test_nothing_to_do_on_a_second_run(built, second_run):
     target, _ = built
-    proc = snakemake(target, "--cores", "2", "--dry-run")
-    assert "Nothing to be done" in proc.stdout + proc.stderr
+    proc = second_run.for_target(target)
+    assert _nothing_to_do(proc), proc.stdout[-3000:]
 
 
-def test_report_collects_the_figures(tmp_path):
-    snakemake(*sorted(TARGETS), "--cores", "2", timeout=3600, check=True)  # cached: instant
+def test_report_collects_the_figures(build_all, tmp_path):
+    targets, build = build_all
+    assert build.returncode == 0, build.stderr[-3000:]
     report = tmp_path / "report.html"
-    proc = snakemake(*sorted(TARGETS), "--cores", "1", "--report", str(report))
+    proc = snakemake(*targets, "--cores", "1", "--report", str(report))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert report.stat().st_size > 10_000

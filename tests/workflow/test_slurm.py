@@ -22,10 +22,10 @@ import pandas as pd
 import pytest
 
 import minislurm
-from conftest import ROOT, snakemake
+from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog
 
-pytestmark = pytest.mark.workflow
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("slurm")]  # one cluster
 TARGETS = sorted(figure_targets(load_catalog()))
 PROFILE = ROOT / "profiles" / "slurm"
 PARTITIONS = PROFILE / "partitions.example.yaml"
@@ -52,11 +52,17 @@ def _jobs(dry_run: str) -> list[tuple[str, dict]]:
     return jobs
 
 
+@pytest.fixture(scope="module")
+def slurm_plans(tmp_path_factory):
+    """Paper-scale dry runs of every figure target through the profile (one snakemake call)."""
+    return JointRun(TARGETS, "--dry-run", "--directory", str(tmp_path_factory.mktemp("plans")),
+                    "--config", "scale=paper", "--profile", str(PROFILE))
+
+
 @pytest.mark.parametrize("target", TARGETS)
-def test_paper_scale_plans_through_the_slurm_profile(target, tmp_path):
+def test_paper_scale_plans_through_the_slurm_profile(target, slurm_plans):
     """Every job gets a runtime and memory; training jobs ask for a GPU (README convention)."""
-    proc = snakemake("--dry-run", "--directory", str(tmp_path), target, "--config", "scale=paper",
-                     "--profile", str(PROFILE))
+    proc = slurm_plans.for_target(target)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"Using profiles {PROFILE}" in proc.stderr
     jobs = _jobs(proc.stdout)

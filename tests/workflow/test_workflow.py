@@ -4,18 +4,24 @@ import re
 
 import pytest
 
-from conftest import ROOT, snakemake
+from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog, update_readme
 
-pytestmark = pytest.mark.workflow
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("plans")]  # shared dry runs
 TARGETS = sorted(figure_targets(load_catalog()))
 
 
-@pytest.mark.parametrize("scale", ["quick", "paper"])
+@pytest.fixture(scope="module", params=["quick", "paper"])
+def plans(request, tmp_path_factory):
+    """Dry runs of every figure target at one scale (one snakemake call, see JointRun)."""
+    workdir = tmp_path_factory.mktemp(f"plan_{request.param}")
+    return JointRun(TARGETS, "--dry-run", "--cores", "1", "--directory", str(workdir),
+                    "--config", f"scale={request.param}")
+
+
 @pytest.mark.parametrize("target", TARGETS)
-def test_every_figure_target_plans(target, scale, tmp_path):
-    proc = snakemake("--dry-run", "--cores", "1", "--directory", str(tmp_path), target,
-                     "--config", f"scale={scale}")
+def test_every_figure_target_plans(target, plans):
+    proc = plans.for_target(target)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"rule {target}:" in proc.stdout
 
