@@ -16,6 +16,12 @@ with an adaptive time step: the step grows by 10% after every accepted step and 
 network jump across the early alignment phase (it then fits its data without condensing
 its neurons); the gradient-turn test keeps the integrator on the flow.
 
+The reference code (pcsl-epfl/regressionsphere) writes the same model in mean-field form,
+``f = h^-1 sum_j a_j relu(w_j . x)``, ``F = alpha_mf f`` (``f_0`` subtracted in the lazy
+regime only), plain full-batch gradient descent with step ``lr h`` until
+``alpha_mf L < 1e-30``: the same flow with ``alpha_mf = alpha sqrt(h)`` and a rescaled time
+(``alpha_mf f_0`` is negligible for ``alpha_mf -> 0``, so subtracting it changes nothing there).
+
 R independent networks (seeds, training-set sizes, regimes) are trained in lockstep
 as one batched computation ``[R, P, h]``; training points beyond a replica's own P are
 masked out, so each replica follows its own flow exactly.
