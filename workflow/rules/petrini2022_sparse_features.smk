@@ -151,9 +151,10 @@ rule figure_sparse_features:
             f"Petrini, Cagnetta, Vanden-Eijnden, Wyart, NeurIPS 2022, arXiv:2206.12314. {SCALE} "
             f"scale: d={PETRINI.section['d']}, constant target on the sphere, {len(PETRINI.seeds)} "
             f"seeds; feature limit = minimum-L1 interpolant over {PETRINI.section['n_directions']} "
-            f"directions; networks h={PETRINI_NET['width']}, {PETRINI_NET['max_steps']} flow steps, "
-            f"{PETRINI_NET['seeds']} seeds (far from the paper's 10^6 steps). The image panel is "
-            "not reproduced."
+            f"directions; alpha-trick networks h={PETRINI_NET['width']}, {PETRINI_NET['seeds']} "
+            f"seeds, feature nets α√h={PETRINI_NET['alpha_feature'] * PETRINI_NET['width'] ** 0.5:.1e}"
+            f" stopped at {PETRINI_NET['max_steps']} flow steps (the paper: 10^6-10^7). "
+            "The image panel (MNIST/CIFAR) is not reproduced."
         ),
         code=code("scripts/kernels/petrini_figure.py"),
     conda:

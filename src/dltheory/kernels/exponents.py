@@ -131,14 +131,22 @@ def lazy_constant_beta(d: int) -> float:
     return teacher_student_beta(math.inf, 1.0, d - 1)
 
 
-def feature_constant_beta(d: int, coherent: bool = True) -> float:
-    """Scaling estimate (not the paper's formula, which was not available here) of the
-    feature-limit exponent for a constant target: the sparse predictor is a quadrature of
-    ``int relu(w . x) dw`` on ``n ~ P`` atoms of spacing ``h ~ n^-1/(d-1)``; the atoms'
-    kinks leave an error ``h^(d-1) h`` per cell along the kink, over ``h^-(d-2)`` cells:
-    adding coherently ``eps ~ h^4 = P^-4/(d-1)``, incoherently ``P^-(d+2)/(d-1)``.  Both
-    equal the lazy ``2d/(d-1)`` at d = 2 and fall below it for d > 2.  Used for
-    discussion only; the claims compare measured exponents.
+def feature_constant_beta(d: int, coherent: bool = False) -> float:
+    """Feature-limit exponent of a constant target on S^{d-1} (ReLU neurons, no bias).
+
+    Petrini, Cagnetta, Vanden-Eijnden, Wyart 2022 (arXiv:2206.12314): the sparse
+    predictor is a quadrature of ``1 = c int relu(w . x) dw`` on ``n_A ~ P`` atoms, i.e. of
+    spacing ``h ~ P^-1/(d-1)`` on S^{d-1}.  For a test point x the integrand has a kink along
+    the great circle ``w . x = 0``; the ``h^-(d-2)`` cells it crosses each leave an error
+    ``h^(d-1) h`` (the volume times the deviation of a kink from its linear interpolant), the
+    rest of the sphere being integrated exactly to this order.  With the atoms' positions
+    uncorrelated from one cell to the next the cell errors add incoherently:
+    ``eps ~ h^-(d-2) (h^d)^2 = h^(d+2)``, so ``beta = (d + 2) / (d - 1) = 1 + 3/(d - 1)``.
+    ``coherent=True`` returns the bound ``4/(d-1)`` of errors adding with one sign.
+    Both equal the lazy ``2d/(d-1)`` at d = 2 and fall below it for d > 2; the lazy minus
+    feature gap ``(d - 2)/(d - 1)`` tends to 1 as d grows (lazy wins in any dimension).
+    Derived here along the paper's argument; the paper's own text was not available to
+    check the formula against (see the petrini2022 claims).
     """
     return 4.0 / (d - 1.0) if coherent else (d + 2.0) / (d - 1.0)
 

@@ -24,7 +24,7 @@ def petrini_figure(curves: pd.DataFrame, fits: pd.DataFrame, runs: pd.DataFrame,
 
     records: list = []
     with style():
-        fig, (ax, bx) = plt.subplots(1, 2, figsize=(8.2, 3.4), constrained_layout=True,
+        fig, (ax, bx) = plt.subplots(1, 2, figsize=(8.2, 3.7), constrained_layout=True,
                                      gridspec_kw={"width_ratios": [1.5, 1]})
         for i, method in enumerate(["lazy_kernel", "feature_limit", "lazy_net", "feature_net"]):
             cur = curves[curves["method"] == method]
@@ -32,7 +32,7 @@ def petrini_figure(curves: pd.DataFrame, fits: pd.DataFrame, runs: pd.DataFrame,
                 continue
             fit = fits[fits["method"] == method].iloc[0].to_dict()
             is_net = method.endswith("_net")
-            if is_net:  # networks: markers only (far from convergence at quick scale)
+            if is_net:  # networks: markers only (judged against the limits, not fitted)
                 c = cur.sort_values("P")
                 ax.errorbar(c["P"], c["error_mean"], c["error_sem"].fillna(0), ls="none",
                             marker=MARKERS[i], mfc="white", color=PALETTE[i], ms=4.5,
@@ -67,7 +67,8 @@ def petrini_figure(curves: pd.DataFrame, fits: pd.DataFrame, runs: pd.DataFrame,
         bx.legend(fontsize=6.5)
         panel_label(ax, "a")
         panel_label(bx, "b")
-        footer(fig, f"{note} Solid: tail fit; dashed: predicted lazy slope 2d/(d-1); the "
-                    f"feature exponent is measured only. Open markers: networks. {checks_verdict(checks)}.",
-               height=0.09)
+        footer(fig, f"{note} Solid: tail fit; dashed: predicted slopes, lazy 2d/(d-1) and "
+                    f"feature (d+2)/(d-1) (derived here along the paper's atom-quadrature argument). Open markers: networks. "
+                    f"{checks_verdict(checks)}.",
+               height=0.12)
     return fig, pd.DataFrame.from_records(records)

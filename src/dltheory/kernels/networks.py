@@ -8,10 +8,19 @@ Geiger, Spigler, Jacot, Wyart 2020 (arXiv:1906.08034), used by Petrini et al. 20
 
 gradient flow on ``theta = (a, W)`` is lazy (kernel regression with the NTK of
 :func:`dltheory.kernels.functions.ntk_relu`) for ``alpha sqrt(h) >> 1`` and learns
-features for ``alpha sqrt(h) << 1``.  Gradient flow is integrated by gradient descent
-with an adaptive time step: the step grows by 10% after every step that lowers the
-loss and halves (the step is undone) after one that does not, a standard
-stiff-flow integrator that follows the flow closely while it is smooth.
+features for ``alpha sqrt(h) << 1`` (the paper's mean-field alpha is ``alpha sqrt(h)``;
+its reference runs use 1e-25 in d = 3).  Gradient flow is integrated by gradient descent
+with an adaptive time step: the step grows by 10% after every accepted step and halves
+(the step is undone) after one that raises the loss or turns the gradient by more than
+``dgrad = |g' - g|^2 / (|g| |g'|) > max_dgrad``.  The loss test alone lets a small-alpha
+network jump across the early alignment phase (it then fits its data without condensing
+its neurons); the gradient-turn test keeps the integrator on the flow.
+
+The reference code (pcsl-epfl/regressionsphere) writes the same model in mean-field form,
+``f = h^-1 sum_j a_j relu(w_j . x)``, ``F = alpha_mf f`` (``f_0`` subtracted in the lazy
+regime only), plain full-batch gradient descent with step ``lr h`` until
+``alpha_mf L < 1e-30``: the same flow with ``alpha_mf = alpha sqrt(h)`` and a rescaled time
+(``alpha_mf f_0`` is negligible for ``alpha_mf -> 0``, so subtracting it changes nothing there).
 
 R independent networks (seeds, training-set sizes, regimes) are trained in lockstep
 as one batched computation ``[R, P, h]``; training points beyond a replica's own P are
@@ -56,7 +65,7 @@ def predict(res: FlowResult, alpha: torch.Tensor, x: torch.Tensor) -> torch.Tens
 def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor,
                          alpha: torch.Tensor, width: int, gen: torch.Generator,
                          max_steps: int, loss_target: float, dt0: float = 1.0,
-                         max_time: float = math.inf) -> FlowResult:
+                         max_time: float = math.inf, max_dgrad: float = math.inf) -> FlowResult:
     """Gradient flow of R networks with the alpha trick until ``loss <= loss_target``.
 
     Parameters
@@ -72,6 +81,8 @@ def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor
     loss_target : stop a replica when its loss ``(1/2P) sum (F - y)^2`` falls below this
     dt0 : initial time step; the flow time is measured in units where the lazy (NTK)
           dynamics ``dF/dt = -(1/P) Theta (F - y)`` does not depend on alpha
+    max_time : stop a replica at this flow time
+    max_dgrad : largest accepted turn of the gradient in one step (inf: loss test only)
     """
     R, Pmax, d = x.shape
     dev = x.device
@@ -108,7 +119,13 @@ def train_alpha_networks(x: torch.Tensor, y: torch.Tensor, n_train: torch.Tensor
         a_new = a - step[:, None] * ga
         W_new = W - step[:, None, None] * gW
         loss_new, ga_new, gW_new = loss_and_grad(a_new, W_new)
-        ok = (loss_new <= loss) & active
+        # the step follows the flow if the loss fell and the gradient turned little:
+        # dgrad = |g' - g|^2 / (|g| |g'|) below max_dgrad (inf: the loss test alone)
+        diff = ((ga_new - ga) ** 2).sum(-1) + ((gW_new - gW) ** 2).sum((-1, -2))
+        norm = (ga.pow(2).sum(-1) + gW.pow(2).sum((-1, -2))).sqrt()
+        norm_new = (ga_new.pow(2).sum(-1) + gW_new.pow(2).sum((-1, -2))).sqrt()
+        dgrad = diff / (norm * norm_new).clamp_min(1e-300)
+        ok = (loss_new <= loss) & (dgrad <= max_dgrad) & active
         okf = ok.to(x.dtype)
         a = torch.where(ok[:, None], a_new, a)
         W = torch.where(ok[:, None, None], W_new, W)

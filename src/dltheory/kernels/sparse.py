@@ -93,28 +93,34 @@ def min_l1_curve(d: int, sizes: list[int], n_test: int, n_directions: int,
 def network_curves(d: int, sizes: list[int], seeds: list[int], regimes: dict[str, float],
                    width: int, n_test: int, max_steps: int, loss_target: float,
                    data_gen, init_gen: torch.Generator,
-                   device: torch.device | str = "cpu") -> list[dict]:
-    """Networks in every regime, seed and size trained together (one batched flow).
+                   device: torch.device | str = "cpu",
+                   max_dgrad: dict[str, float] | None = None) -> list[dict]:
+    """Networks of every seed and size trained together, one batched flow per regime.
 
     ``regimes`` maps a method name (``lazy_net``, ``feature_net``) to alpha;
     ``data_gen(seed)`` returns the generator of a seed's inputs (the same draw as the
-    kernel methods of that seed); the flow runs on ``device``.  Rows ``{method, d, seed, P, error, n_atoms,
-    train_loss, flow_time}``.
+    kernel methods of that seed); the flow runs on ``device`` with the step control
+    ``max_dgrad[method]`` of :func:`.networks.train_alpha_networks` (default inf).  Rows ``{method, d, seed, P,
+    error, n_atoms, train_loss, flow_time, steps}``; ``train_loss`` is ``(1/2P) sum (F - y)^2``
+    at the end (``loss_target`` reached, or ``max_steps`` spent).
     """
     Pmax = max(sizes)
-    reps = [(m, s, P) for m in regimes for s in seeds for P in sizes]
     xs = {s: sphere(Pmax + n_test, d, data_gen(s)) for s in seeds}
-    x = torch.stack([xs[s][:Pmax] for _, s, _ in reps]).to(device)
-    xt = torch.stack([xs[s][Pmax:] for _, s, _ in reps]).to(device)
-    y = torch.ones(len(reps), Pmax, dtype=torch.float64, device=device)
-    n = torch.tensor([P for *_, P in reps])
-    alpha = torch.tensor([regimes[m] for m, _, _ in reps], dtype=torch.float64)
-    res = train_alpha_networks(x, y, n, alpha, width, init_gen, max_steps, loss_target)
-    err = ((predict(res, alpha.to(device), xt) - 1.0) ** 2).mean(dim=1).cpu()
     rows = []
-    for r, (m, s, P) in enumerate(reps):
-        rows.append({"method": m, "d": d, "seed": s, "P": int(P), "error": float(err[r]),
-                     "n_atoms": count_atoms(res.a[r].cpu(), res.W[r].cpu(), x[r, :P].cpu()),
-                     "train_loss": float(res.train_loss[r]), "flow_time": float(res.time[r]),
-                     "jitter": 0.0})
+    for method, alpha_m in regimes.items():  # separate flows: the lazy ones stop early
+        reps = [(s, P) for s in seeds for P in sizes]
+        x = torch.stack([xs[s][:Pmax] for s, _ in reps]).to(device)
+        xt = torch.stack([xs[s][Pmax:] for s, _ in reps]).to(device)
+        y = torch.ones(len(reps), Pmax, dtype=torch.float64, device=device)
+        n = torch.tensor([P for _, P in reps])
+        alpha = torch.full((len(reps),), float(alpha_m), dtype=torch.float64)
+        res = train_alpha_networks(x, y, n, alpha, width, init_gen, max_steps, loss_target,
+                                   max_dgrad=(max_dgrad or {}).get(method, math.inf))
+        err = ((predict(res, alpha.to(device), xt) - 1.0) ** 2).mean(dim=1).cpu()
+        for r, (s, P) in enumerate(reps):
+            rows.append({"method": method, "d": d, "seed": s, "P": int(P),
+                         "error": float(err[r]),
+                         "n_atoms": count_atoms(res.a[r].cpu(), res.W[r].cpu(), x[r, :P].cpu()),
+                         "train_loss": float(res.train_loss[r]),
+                         "flow_time": float(res.time[r]), "steps": res.steps, "jitter": 0.0})
     return rows

@@ -13,7 +13,7 @@ import pandas as pd
 from .curves import attach_prediction, fit_series, summarise
 from .exponents import (cntk_beta, cntk_effective_dimension, crossover_ridge_exponent,
                         kernel_pair_beta, large_ridge_exponent,
-                        lazy_constant_beta, local_student_beta, ridgeless_depleted_beta,
+                        feature_constant_beta, lazy_constant_beta, local_student_beta, ridgeless_depleted_beta,
                         spectral_bias_depleted_beta, svm_compression_exponent,
                         svm_stripe_beta, invariant_regression_beta)
 from .functions import KernelSpec, smoothness
@@ -93,12 +93,13 @@ def tomasini_theory(dims: list[int], chi: float) -> pd.DataFrame:
 
 
 def petrini_theory(d: int) -> pd.DataFrame:
-    """``beta_pred`` of the lazy (NTK) predictor of a constant target; the feature regime's
-    exponent is measured only (``nan``; see :func:`.exponents.feature_constant_beta`)."""
-    lazy = lazy_constant_beta(d)
+    """``beta_pred`` of a constant target on S^{d-1}: lazy (NTK) ``2d/(d-1)`` for the NTK
+    regression and the lazy networks, feature ``(d+2)/(d-1)`` (:func:`.exponents.
+    feature_constant_beta`) for the minimum-L1 limit and the feature-regime networks."""
+    lazy, feature = lazy_constant_beta(d), feature_constant_beta(d)
     return pd.DataFrame([{"method": m, "d": d, "beta_pred": b} for m, b in
                          (("lazy_kernel", lazy), ("lazy_net", lazy),
-                          ("feature_limit", np.nan), ("feature_net", np.nan))])
+                          ("feature_limit", feature), ("feature_net", feature))])
 
 
 def collect_curves(runs: pd.DataFrame, theory: pd.DataFrame, keys: list[str], fit_min,

@@ -59,8 +59,16 @@ def test_tomasini_depleted_stripe():
 def test_petrini_lazy_and_feature():
     assert lazy_constant_beta(3) == pytest.approx(3.0)  # 2d/(d-1)
     assert lazy_constant_beta(2) == pytest.approx(4.0)
-    assert feature_constant_beta(2) == pytest.approx(4.0) == feature_constant_beta(2, False)
-    assert feature_constant_beta(3) == pytest.approx(2.0) and 2.0 < lazy_constant_beta(3)
+    # feature limit (d+2)/(d-1): equal to the lazy one at d = 2, below it for d > 2, the gap
+    # (d-2)/(d-1) -> 1 at large d; the coherent bound 4/(d-1) lies below both
+    assert feature_constant_beta(2) == pytest.approx(4.0) == feature_constant_beta(2, True)
+    assert feature_constant_beta(3) == pytest.approx(2.5)
+    assert feature_constant_beta(5) == pytest.approx(1.75)
+    for d in (3, 5, 10, 100):
+        gap = lazy_constant_beta(d) - feature_constant_beta(d)
+        assert gap == pytest.approx((d - 2) / (d - 1))
+        assert feature_constant_beta(d, True) < feature_constant_beta(d)
+    assert lazy_constant_beta(10**6) - feature_constant_beta(10**6) == pytest.approx(1.0, abs=1e-5)
 
 
 def test_cagnetta_cntk():
