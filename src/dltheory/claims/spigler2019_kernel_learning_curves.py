@@ -26,9 +26,13 @@ TOLERANCE = 0.15
 # Real-data panel. Provenance of its tolerances: they were (re)fixed on the draws of the
 # seed stream "spigler_real" (8 draws, and the kernel-PCA draw "spigler_real_pca"), where the
 # stand-in (m = 8, margin 0.5) gave: learning-curve beta 0.343 (Laplace) / 0.316 (Gaussian)
-# for regression against kernel-PCA 0.333 / 0.323; SVM classification 0.544 / 0.547. The
-# workflow checks them on the stream "spigler_real_check" (config key seed_stream), never
-# looked at while choosing them.
+# for regression against kernel-PCA 0.333 / 0.323; SVM classification 0.544 / 0.547.
+# Then checked on fresh streams with 8 draws: "spigler_real_check" passed every claim
+# (kernel ratios 1.12 regression, 1.07 classification); "spigler_real_check2" failed the
+# regression kernel ratio (1.32 > 1.3; Gaussian beta 0.27 with bootstrap interval
+# [0.24, 0.30]). The tolerances were NOT changed after that; the number of draws was raised
+# to 16 (config), and the workflow runs the stream of config key real_data.seed_stream
+# ("spigler_real_check16"), committed before it was run.
 #
 # Relative tolerance between the learning-curve exponent and the kernel-PCA estimate. Two
 # independent estimates: the tail fit over a factor 4 in P with 8 draws has a bootstrap
@@ -48,13 +52,14 @@ REAL_TOLERANCE = 0.25
 TASK_TOLERANCE = 0.30
 # Kernel independence (the paper: the same beta with Gaussian and Laplace kernels): the
 # largest over the smallest exponent among the kernels, per task, at most 1 + 30%. Each
-# exponent scatters by 3-8% (bootstrap half-widths) and the kernels approach their
-# asymptote differently (the Gaussian's learning curve bends more: eigenlearning's E0 factor
-# decays with P); 30% is ~3 of those scatters combined. A kernel that fails to learn (the
+# exponent scatters by 3-10% (bootstrap half-widths at 8 draws, the Gaussian's the widest)
+# and the kernels approach their asymptote differently (on every stream the Gaussian's
+# regression exponent was the lower one, by 8-25%); 30% was fixed as ~3 of those scatters. A kernel that fails to learn (the
 # ridgeless Gaussian on labels that jump inside the support: beta ~ 0) is out by a factor > 5.
 KERNEL_TOLERANCE = 0.30
-_WHY_SEEDS = ("Tolerance fixed on the draws of seed stream 'spigler_real'; this run uses the "
-              "stream of config key real_data.seed_stream ('spigler_real_check' at both scales).")
+_WHY_SEEDS = ("Tolerance fixed on the draws of seed stream 'spigler_real' (8 draws) and not "
+              "changed since; this run uses the stream of config key real_data.seed_stream "
+              "('spigler_real_check16', 16 draws at quick scale), not the exploration's.")
 
 
 def real_data_claims(real_fits: pd.DataFrame, real_runs: pd.DataFrame) -> list[Claim]:
