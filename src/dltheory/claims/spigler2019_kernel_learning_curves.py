@@ -32,7 +32,13 @@ TOLERANCE = 0.15
 # regression kernel ratio (1.32 > 1.3; Gaussian beta 0.27 with bootstrap interval
 # [0.24, 0.30]). The tolerances were NOT changed after that; the number of draws was raised
 # to 16 (config), and the workflow runs the stream of config key real_data.seed_stream
-# ("spigler_real_check16"), committed before it was run.
+# ("spigler_real_check16"), committed before it was run: every claim passes, the regression
+# kernel ratio at its edge (1.29); a further 16-draw stream run afterwards for the record,
+# "spigler_real_check16b", gave 1.15 (regression) and 1.02 (classification). Over the five
+# streams the Gaussian's regression exponent is the lower one by 8-25%: kernel independence
+# holds at the 30% level, not better, at P <= 2048 (the eigenlearning prediction from the
+# kernel-PCA spectra, kernels.spectral, also puts the Gaussian's local slope below the
+# Laplace's at these P: its E0 factor decays more slowly).
 #
 # Relative tolerance between the learning-curve exponent and the kernel-PCA estimate. Two
 # independent estimates: the tail fit over a factor 4 in P with 8 draws has a bootstrap

@@ -41,6 +41,13 @@ def real_data_figure(curves: pd.DataFrame, fits: pd.DataFrame, spectrum: pd.Data
             ax.set(xscale="log", yscale="log", xlabel=r"training set size $P$",
                    ylabel=r"test error $\epsilon$", title=title)
             size_ticks(ax, curves["P"])
+            claim = next((c for c in checks.get("claims", [])
+                          if c["name"] == f"real_beta_kernel_independent_{task}"), None)
+            if claim is not None:
+                ax.text(0.97, 0.97, rf"max/min $\beta$ over kernels = {claim['measured']:.2f}"
+                        "\n" + f"claim <= {claim['high']:g}: "
+                        + ("pass" if claim["passed"] else "FAIL"),
+                        transform=ax.transAxes, ha="right", va="top", fontsize=6.5)
             ax.legend(loc="lower left", fontsize=6.5,
                       title=(r"dashed: kernel-PCA $\beta$ (pred)" if show else
                              "stand-in: not predicted by kernel PCA"), title_fontsize=6)
@@ -68,5 +75,5 @@ def real_data_figure(curves: pd.DataFrame, fits: pd.DataFrame, spectrum: pd.Data
         for ax, lab in zip(axes, "abc"):
             panel_label(ax, lab)
         footer(fig, f"{note} Markers: mean over draws, band: +-1 s.e.; solid: tail fit; dashed in "
-                    f"(a, b): slope -beta_PCA from (c). {checks_verdict(checks)}.")
+                    f"(a, b): slope -beta_PCA from (c). {checks_verdict(checks)}.", height=0.1)
     return fig, pd.DataFrame.from_records(records)
