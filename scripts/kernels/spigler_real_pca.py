@@ -16,7 +16,7 @@ def main(smk, log) -> None:
     torch.set_num_threads(smk.threads)
     plan = RealDataPlan.from_section(smk.params.section, smk.params.where)
     s = plan.section
-    gen = torch.Generator().manual_seed(derive_seed(0, "spigler_real_pca"))
+    gen = torch.Generator().manual_seed(derive_seed(0, s["seed_stream"] + "_pca"))
     x, y, _, _ = draw(load_pools(plan), s["pca_points"], 1, gen)
     spectra, theory = [], []
     for name, spec in plan.kernels.items():

@@ -8,7 +8,8 @@
 #   spigler_theory (exponents from the formula) -/                 \-> figure_kernel_teacher_student
 #
 # Real-data panel (MNIST / CIFAR10 if real_data.data_dir is set, else a synthetic stand-in):
-#   spigler_real_simulate (all seeds) --> spigler_real_collect --> spigler_check (same checks.json)
+#   spigler_real_simulate (all seeds; ridgeless regression + hard-margin SVM per kernel)
+#                                      --> spigler_real_collect --> spigler_check (same checks.json)
 #   spigler_real_pca (kernel-PCA beta) -/                     \-> spigler_real_figure (its PDF is
 #                                                                 an input of the headline target)
 
@@ -222,7 +223,9 @@ rule spigler_real_figure:
             + (
                 "synthetic stand-in (the paper used MNIST and CIFAR10): points on a "
                 f"{SPIGLER_REAL.section['stand_in']['latent_dim']}-dim manifold in "
-                f"R^{SPIGLER_REAL.section['stand_in']['ambient_dim']}, labels sign(smooth g)."
+                f"R^{SPIGLER_REAL.section['stand_in']['ambient_dim']}, labels sign(smooth g), "
+                f"classes separated by a gap |g| >= {SPIGLER_REAL.section['stand_in']['margin']} "
+                f"rms(g). Ridgeless regression and hard-margin SVM."
                 if SPIGLER_REAL.source == "stand_in"
                 else f"{SPIGLER_REAL.source} (labels +1 for classes "
                 f"{SPIGLER_REAL.section['positive_classes']})."

@@ -21,7 +21,15 @@ Data: MNIST / CIFAR10 (binary labels from a set of positive classes) through
 :mod:`dltheory.core.datasets`, or, when they are absent, a synthetic stand-in
 (:class:`ManifoldStandIn`): points on a smooth m-dimensional manifold embedded in R^D,
 labelled by the sign of a smooth random function on the manifold -- a classification task
-with a smooth boundary, whose exponent is set by the manifold dimension m, not by D.
+with a smooth boundary, whose exponent is set by the manifold dimension m, not by D (1/m
+when the labels jump inside the support; with a class gap, as between the classes of real
+images, the exponent is the one measured by kernel PCA).
+
+Both of the paper's tasks are run on nested training sets: ridgeless regression of the
+labels (test MSE) and classification by a hard-margin SVM (test 0/1 error).  A smooth
+kernel (Gaussian) interpolating labels that jump inside the support does not learn them:
+its spectrum decays faster than any power, and the unlearnt tail of the target, amplified
+by the factor E0 of :mod:`dltheory.kernels.spectral`, keeps the test MSE above 1.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ import torch
 
 from ..core.fits import fit_power_law
 from .functions import KernelSpec, gram
-from .solvers import cholesky_jitter
+from .solvers import cholesky_jitter, svm_decision, svm_hard_margin
 
 __all__ = ["ManifoldStandIn", "RealDataPlan", "load_pools", "draw", "prepare_images",
            "label_learning_curves", "kernel_pca_tail",
@@ -50,6 +58,11 @@ class ManifoldStandIn:
     (random Fourier features: a smooth, generically injective map, ``|x|^2 ~ 1``);
     target ``g(z) = sum_k a_k cos(omega_k . z + phi_k)`` with ``omega_k ~ N(0, frequency^2)``,
     ``a_k ~ N(0, 1)``; label ``y = sign(g(z))``.
+
+    ``margin`` (>= 0) separates the classes by a gap, as the classes of real images are:
+    points with ``|g(z)| < margin * g_rms`` are rejected, ``g_rms = |a| / sqrt(2)`` (the RMS
+    of g over independent phases).  With ``margin = 0`` the labels jump across a boundary
+    inside the support, and ``c_rho^2 ~ rho^-(1 + 1/m)``: ``beta = 1/m``.
     """
 
     W: torch.Tensor      # [D, m + 1]
@@ -57,17 +70,18 @@ class ManifoldStandIn:
     omega: torch.Tensor  # [modes, m + 1]
     phase: torch.Tensor  # [modes]
     amp: torch.Tensor    # [modes]
+    margin: float = 0.0
 
     @classmethod
     def build(cls, latent_dim: int, ambient_dim: int, modes: int, curvature: float,
-              frequency: float, gen: torch.Generator) -> "ManifoldStandIn":
+              frequency: float, gen: torch.Generator, margin: float = 0.0) -> "ManifoldStandIn":
         kw = {"generator": gen, "dtype": torch.float64}
         m1 = latent_dim + 1
         return cls(curvature * torch.randn(ambient_dim, m1, **kw),
                    2 * math.pi * torch.rand(ambient_dim, **kw),
                    frequency * torch.randn(modes, m1, **kw),
                    2 * math.pi * torch.rand(modes, **kw),
-                   torch.randn(modes, **kw))
+                   torch.randn(modes, **kw), float(margin))
 
     @property
     def latent_dim(self) -> int:
@@ -78,11 +92,20 @@ class ManifoldStandIn:
         return torch.cos(z @ self.omega.T + self.phase) @ self.amp
 
     def sample(self, n: int, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-        """``(x [n, D], y [n])`` for n fresh points."""
-        z = torch.randn(n, self.latent_dim + 1, generator=gen, dtype=torch.float64)
-        z = z / z.norm(dim=1, keepdim=True)
+        """``(x [n, D], y [n])`` for n fresh points (outside the margin, if any)."""
+        cut = self.margin * float(self.amp.norm()) / math.sqrt(2.0)
+        zs, gs, have = [], [], 0
+        while have < n:  # rejection sampling in batches (the first batch is exact if margin = 0)
+            z = torch.randn(n, self.latent_dim + 1, generator=gen, dtype=torch.float64)
+            z = z / z.norm(dim=1, keepdim=True)
+            g = self.target(z)
+            keep = g.abs() >= cut
+            zs.append(z[keep])
+            gs.append(g[keep])
+            have += int(keep.sum())
+        z, g = torch.cat(zs)[:n], torch.cat(gs)[:n]
         x = math.sqrt(2.0 / self.W.shape[0]) * torch.cos(z @ self.W.T + self.b)
-        return x, torch.where(self.target(z) >= 0, 1.0, -1.0).to(torch.float64)
+        return x, torch.where(g >= 0, 1.0, -1.0).to(torch.float64)
 
 
 def prepare_images(train: np.ndarray, test: np.ndarray, labels_train, labels_test,
@@ -98,24 +121,32 @@ def prepare_images(train: np.ndarray, test: np.ndarray, labels_train, labels_tes
 
 def label_learning_curves(x_tr: torch.Tensor, y_tr: torch.Tensor, x_te: torch.Tensor,
                           y_te: torch.Tensor, kernels: dict[str, KernelSpec], sizes) -> list[dict]:
-    """Ridgeless kernel regression of the labels on nested training sets (the first P points).
+    """Ridgeless kernel regression and hard-margin SVM classification of the labels on nested
+    training sets (the first P points), the paper's two tasks.
 
-    Returns rows ``{kernel, P, error, class_error, jitter}``: ``error`` is the test mean
-    squared error ``mean (f_P(x) - y)^2`` (regression), ``class_error`` the fraction of
-    test points with ``sign f_P(x) != y`` (classification by the regressor's sign).
+    Returns rows ``{kernel, P, error, class_error, jitter, n_sv}``: ``error`` is the test mean
+    squared error ``mean (f_P(x) - y)^2`` of the interpolant (regression), ``class_error`` the
+    fraction of test points misclassified by the hard-margin SVM
+    (:func:`dltheory.kernels.solvers.svm_hard_margin`, warm-started from the support vectors
+    of the previous size), ``n_sv`` its number of support vectors.
     """
     Pmax = max(sizes)
     rows = []
     for name, spec in kernels.items():
-        L, jitter = cholesky_jitter(gram(spec, x_tr[:Pmax], x_tr[:Pmax]))
+        K_tr = gram(spec, x_tr[:Pmax], x_tr[:Pmax])
+        L, jitter = cholesky_jitter(K_tr)
         K_te = gram(spec, x_te, x_tr[:Pmax])
+        init = None
         for P in sizes:
             coef = torch.cholesky_solve(y_tr[:P, None], L[:P, :P])[:, 0]
             pred = K_te[:, :P] @ coef
+            svm = svm_hard_margin(K_tr[:P, :P], y_tr[:P], init=init)
+            init = svm.alpha > 0
+            f = svm_decision(K_te[:, :P], y_tr[:P], svm)
             rows.append({"kernel": name, "P": int(P),
                          "error": float(((pred - y_te) ** 2).mean()),
-                         "class_error": float((torch.sign(pred) != y_te).double().mean()),
-                         "jitter": jitter})
+                         "class_error": float((torch.sign(f) != y_te).double().mean()),
+                         "jitter": jitter, "n_sv": int(svm.n_sv)})
     return rows
 
 
@@ -199,7 +230,8 @@ def load_pools(plan: RealDataPlan) -> dict:
         st = s["stand_in"]
         gen = torch.Generator().manual_seed(int(st["seed"]))
         return {"stand_in": ManifoldStandIn.build(st["latent_dim"], st["ambient_dim"], st["modes"],
-                                                  st["curvature"], st["frequency"], gen)}
+                                                  st["curvature"], st["frequency"], gen,
+                                                  st["margin"])}
     from ..core.datasets import load_dataset
 
     xtr, ctr = load_dataset(plan.source, s["data_dir"], "train")

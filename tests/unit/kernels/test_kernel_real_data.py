@@ -11,6 +11,7 @@ from dltheory.kernels.functions import KernelSpec, gram
 from dltheory.kernels.real_data import (ManifoldStandIn, RealDataPlan, draw, kernel_pca_tail,
                                         label_learning_curves, load_pools, power_law_tail,
                                         prepare_images, tail_exponent)
+from dltheory.kernels.solvers import svm_decision, svm_hard_margin
 
 
 @pytest.mark.parametrize("a", [1.5, 2.0, 3.0])
@@ -85,20 +86,50 @@ def test_label_learning_curves_interpolate_and_match_a_direct_solve():
     y = torch.sign(y)
     spec = KernelSpec("laplace")
     rows = label_learning_curves(x[:60], y[:60], x[:60], y[:60], {"laplace": spec}, [30, 60])
-    assert rows[1]["error"] < 1e-12 and rows[1]["class_error"] == 0  # interpolation at P = Pmax
+    # interpolation at P = Pmax; the hard-margin SVM separates its own training set
+    assert rows[1]["error"] < 1e-12 and rows[1]["class_error"] == 0
     rows = label_learning_curves(x[:60], y[:60], x[60:], y[60:], {"laplace": spec}, [30, 60])
     coef = torch.linalg.solve(gram(spec, x[:30], x[:30]), y[:30])
     pred = gram(spec, x[60:], x[:30]) @ coef
     assert rows[0]["error"] == pytest.approx(float(((pred - y[60:]) ** 2).mean()), rel=1e-9)
-    assert rows[0]["class_error"] == pytest.approx(float((torch.sign(pred) != y[60:]).double().mean()))
+    # classification: the SVM of the first 30 points, solved from scratch (no warm start)
+    svm = svm_hard_margin(gram(spec, x[:30], x[:30]), y[:30])
+    f = svm_decision(gram(spec, x[60:], x[:30]), y[:30], svm)
+    assert rows[0]["class_error"] == pytest.approx(float((torch.sign(f) != y[60:]).double().mean()))
+    assert rows[0]["n_sv"] == svm.n_sv
+
+
+def test_stand_in_margin_separates_the_classes():
+    si = ManifoldStandIn.build(3, 30, 16, 0.5, 2.0, torch.Generator().manual_seed(1), margin=0.5)
+    gen = torch.Generator().manual_seed(3)
+    z = torch.randn(4000, 4, generator=gen, dtype=torch.float64)
+    g = si.target(z / z.norm(dim=1, keepdim=True))
+    rms = float(si.amp.norm()) / math.sqrt(2)
+    assert g.std().item() == pytest.approx(rms, rel=0.5)  # the RMS used for the cut is g's scale
+    x, y = si.sample(1500, torch.Generator().manual_seed(2))
+    assert x.shape == (1500, 30) and set(y.unique().tolist()) == {-1.0, 1.0}
+    # margin 0 is the plain stand-in (the same draws); with a margin the nearest points of
+    # opposite classes are further apart than those of the same class, on average
+    flat = ManifoldStandIn(si.W, si.b, si.omega, si.phase, si.amp, 0.0)
+    x0, y0 = flat.sample(1500, torch.Generator().manual_seed(2))
+    x0b, _ = ManifoldStandIn.build(3, 30, 16, 0.5, 2.0, torch.Generator().manual_seed(1)).sample(
+        1500, torch.Generator().manual_seed(2))
+    assert torch.equal(x0, x0b)
+
+    def gap(x, y):
+        d = torch.cdist(x, x)
+        d.fill_diagonal_(float("inf"))
+        other = torch.where(y[:, None] != y[None, :], d, float("inf")).min(1).values
+        return other.min().item()
+    assert gap(x, y) > 3 * gap(x0, y0)
 
 
 SECTION = {"data_dir": None, "dataset": "mnist", "positive_classes": [0, 2, 4, 6, 8],
            "stand_in": {"latent_dim": 2, "ambient_dim": 10, "modes": 4, "curvature": 0.5,
-                        "frequency": 2.0, "seed": 1},
+                        "frequency": 2.0, "margin": 0.3, "seed": 1},
            "kernels": {"laplace": {"name": "laplace", "sigma": 1.0}},
            "sizes": [16, 32, 64], "fit_min_P": 32, "test_size": 8, "seeds": 2,
-           "pca_points": 64, "pca_fit": [2, 16]}
+           "pca_points": 64, "pca_fit": [2, 16], "seed_stream": "test"}
 
 
 def test_real_data_plan_stand_in_and_errors(tmp_path):
