@@ -192,6 +192,11 @@ class CagnettaPlan:
             if d % math.prod(filters):
                 raise ConfigError(f"{path}: d = {d} is not a multiple of prod(filters) = "
                                   f"{math.prod(filters)}")
+        if s1 != 2:
+            raise ConfigError(f"{where}.patch: the spectral theory needs patches on the circle "
+                              f"(patch = 2), got {s1}")
+        if section["spectral_grid"] % 2:
+            raise ConfigError(f"{where}.spectral_grid: N must be even, got {section['spectral_grid']}")
         teachers = {"t" + "x".join(map(str, f)): KernelSpec("hierarchical_ntk", filters=tuple(f))
                     for f in section["teacher_filters"]}
         sizes = check_sizes(section["sizes"], section["fit_min_P"], where)
@@ -201,6 +206,14 @@ class CagnettaPlan:
     @property
     def groups(self) -> list[str]:
         return [f"seed{s}" for s in self.seeds]
+
+    @property
+    def spectral_sizes(self) -> list[float]:
+        """P values of the finite-P spectral prediction: the measured sizes and log-spaced
+        points between them (``spectral_points`` in all)."""
+        lo, hi, n = math.log(min(self.sizes)), math.log(max(self.sizes)), self.section["spectral_points"]
+        grid = {float(round(math.exp(lo + (hi - lo) * i / (n - 1)))) for i in range(n)}
+        return sorted({float(p) for p in self.sizes} | grid)
 
 
 @dataclass
