@@ -69,7 +69,8 @@ rule cagnetta_spectral:
     params:
         kernels=CAGNETTA_KERNELS,
         d=CAGNETTA.section["d"],
-        grid=CAGNETTA.section["spectral_grid"],
+        grids=CAGNETTA.section["spectral_grid"],
+        marginal_grid=CAGNETTA.section["spectral_marginal_grid"],
         sizes=CAGNETTA.spectral_sizes,
         code=code("scripts/kernels/cagnetta_spectral.py"),
     threads: 1
@@ -143,8 +144,7 @@ rule figure_deep_cntk:
             f"Cagnetta, Favero, Wyart, ICML 2023, arXiv:2208.01003. {SCALE} scale: "
             f"d={CAGNETTA.section['d']} (patches on S^{CAGNETTA.section['patch'] - 1}), "
             f"P <= {max(CAGNETTA.sizes)}, {len(CAGNETTA.seeds)} seeds, synthetic deep-CNTK "
-            "Gaussian-random-field teachers; kernels and theory from this code (spectral "
-            f"theory on a {CAGNETTA.section['spectral_grid']}^{CAGNETTA.section['d'] // 2} grid)."
+            "Gaussian-random-field teachers; kernels and theory from this code."
         ),
         code=code("scripts/kernels/cagnetta_figure.py"),
     conda:

@@ -35,38 +35,43 @@ from scipy.fft import dctn
 from .functions import hierarchical_ntk
 from .spectral import effective_ridge, spectral_bias_error
 
-__all__ = ["TorusSpectrum", "cntk_torus_kernel", "torus_spectrum", "aliasing_check",
+__all__ = ["TorusSpectrum", "ModeSpectrum", "cntk_torus_kernel", "torus_spectrum", "aliasing_check",
+           "tree_orbits", "support_spectrum", "support_aliasing",
            "predicted_curve", "local_slopes", "spectral_theory_table"]
 
 CHUNK_POINTS = 1 << 21  # grid points per hierarchical_ntk call (~130 MB of inputs at n = 4)
 
 
-def cntk_torus_kernel(filters, n_patch: int, N: int) -> np.ndarray:
-    """``k(phi)`` on the half grid ``phi_i = 2 pi j_i / N``, ``j_i = 0..N/2``: ``[N/2+1]^n``.
+def cntk_torus_kernel(filters, n_patch: int, N) -> np.ndarray:
+    """``k(phi)`` on the half grid ``phi_i = 2 pi j_i / N_i``, ``j_i = 0..N_i/2``.
 
-    Evaluated by the project's :func:`hierarchical_ntk` between the grid points (patch i at
-    angle ``phi_i``) and the point with every angle 0, in chunks of the leading axes.
+    ``N``: one even grid size for every axis, or a tuple of ``n_patch`` of them.  Evaluated
+    by the project's :func:`hierarchical_ntk` between the grid points (patch i at angle
+    ``phi_i``) and the point with every angle 0, in chunks of the leading axes.
     """
     filters = tuple(int(f) for f in filters)
     if filters[0] != 2:
         raise ValueError(f"the torus spectrum needs first-layer filters of 2 (patches on S^1), "
                          f"got {filters}")
-    if N < 2 or N % 2:
-        raise ValueError(f"grid size N must be even and >= 2, got {N}")
-    M = N // 2 + 1
-    angles = torch.arange(M, dtype=torch.float64) * (2.0 * math.pi / N)
-    circle = torch.stack([torch.cos(angles), torch.sin(angles)], dim=-1)  # [M, 2]
+    sizes = (int(N),) * n_patch if np.ndim(N) == 0 else tuple(int(n) for n in N)
+    if len(sizes) != n_patch or any(n < 2 or n % 2 for n in sizes):
+        raise ValueError(f"grid sizes must be {n_patch} even numbers >= 2, got {N}")
+    Ms = [n // 2 + 1 for n in sizes]
+    circles = []
+    for n, m in zip(sizes, Ms):
+        angles = torch.arange(m, dtype=torch.float64) * (2.0 * math.pi / n)
+        circles.append(torch.stack([torch.cos(angles), torch.sin(angles)], dim=-1))  # [m, 2]
     origin = torch.zeros(1, 2 * n_patch, dtype=torch.float64)
     origin[:, 0::2] = 1.0
-    flat = M**n_patch
+    flat = math.prod(Ms)
+    strides = [math.prod(Ms[i + 1:]) for i in range(n_patch)]
     out = np.empty(flat)
-    step = max(1, CHUNK_POINTS // M) * M if flat > CHUNK_POINTS else flat
+    step = max(1, CHUNK_POINTS // strides[0]) * strides[0] if flat > CHUNK_POINTS else flat
     for start in range(0, flat, step):
         idx = torch.arange(start, min(flat, start + step))
-        digits = [(idx // M**(n_patch - 1 - i)) % M for i in range(n_patch)]
-        X = torch.cat([circle[j] for j in digits], dim=-1)  # [chunk, 2 n]
+        X = torch.cat([circles[i][(idx // strides[i]) % Ms[i]] for i in range(n_patch)], dim=-1)
         out[start:start + len(idx)] = hierarchical_ntk(X, origin, filters)[:, 0].numpy()
-    return out.reshape((M,) * n_patch)
+    return out.reshape(Ms)
 
 
 class TorusSpectrum:
@@ -160,36 +165,183 @@ def local_slopes(sizes, errors) -> np.ndarray:
     return -np.diff(np.log(errors)) / np.diff(np.log(np.asarray(sizes, dtype=float)))
 
 
-def spectral_theory_table(teachers: dict, student, d: int, N: int, sizes) -> pd.DataFrame:
+def tree_orbits(filters, n_patch: int) -> list[tuple[tuple[int, ...], int]]:
+    """Supports A (non-empty sets of patches) up to the automorphisms of the CNTK's tree.
+
+    The recursion of :func:`hierarchical_ntk` averages symmetrically over the children of
+    every node (and over the blocks at the readout), so ``k`` is invariant under permuting
+    siblings: ``lambda_q`` depends on the support ``A = {i: q_i != 0}`` only through its orbit.
+    Returns ``(representative A, orbit size)`` pairs, covering all ``2^n - 1`` supports.
+    """
+    filters = tuple(int(f) for f in filters)
+    groups = list(filters[1:]) + [2 * n_patch // math.prod(filters)]
+    if math.prod(groups) != n_patch:
+        raise ValueError(f"filters {filters} do not tile {n_patch} patches")
+
+    def key(members):
+        nodes = [int(i in members) for i in range(n_patch)]
+        for g in groups:
+            nodes = [tuple(sorted(nodes[j:j + g])) for j in range(0, len(nodes), g)]
+        return nodes[0]
+
+    orbits: dict = {}
+    for size in range(1, n_patch + 1):
+        for members in _subsets(n_patch, size):
+            k = key(members)
+            rep, count = orbits.get(k, (members, 0))
+            orbits[k] = (rep, count + 1)
+    return list(orbits.values())
+
+
+def _subsets(n: int, size: int):
+    from itertools import combinations
+    return [tuple(c) for c in combinations(range(n), size)]
+
+
+class ModeSpectrum:
+    """Eigenvalues by support class: the modes ``q`` with ``q_i != 0`` exactly on A.
+
+    ``blocks``: per support representative, ``(A, orbit size, fine [N_A/2]^|A|, coarse
+    [N_A/4]^|A|)`` eigenvalues for ``q_A`` in ``1..N_A/2`` (fine grid) and ``1..N_A/4`` (its
+    sub-grid, every axis halved, the marginal one included); ``constant``: ``lambda_0``.  ``values``/``multiplicity`` flatten the fine grid
+    (sign flips ``+-q_i`` and the orbit counted in the multiplicity); ``coarse()`` the coarse.
+    """
+
+    def __init__(self, constant: float, blocks: list):
+        self.constant, self.blocks = float(constant), blocks
+        self.values, self.multiplicity = self._flatten(2)
+        self.trace = float(np.sum(self.values * self.multiplicity))
+
+    def _flatten(self, which: int) -> tuple[np.ndarray, np.ndarray]:
+        vals, mult = [np.array([self.constant])], [np.array([1.0])]
+        for A, orbit, *arrays in self.blocks:
+            block = arrays[which - 2]
+            m = block.shape[0]
+            axis = np.full(m, 2.0)
+            axis[-1] = 1.0  # the Nyquist frequency N_A / 2 has no separate -q
+            mul = np.ones(block.shape)
+            for i in range(block.ndim):
+                shape = [1] * block.ndim
+                shape[i] = -1
+                mul = mul * axis.reshape(shape)
+            vals.append(block.ravel())
+            mult.append(orbit * mul.ravel())
+        return np.concatenate(vals), np.concatenate(mult)
+
+    def coarse(self) -> "TorusSpectrum":
+        """The same classes on the sub-grids ``N_A / 2`` (for the aliasing check)."""
+        out = ModeSpectrum.__new__(ModeSpectrum)
+        out.constant, out.blocks = self.constant, self.blocks
+        out.values, out.multiplicity = self._flatten(3)
+        out.trace = float(np.sum(out.values * out.multiplicity))
+        return out
+
+
+def support_spectrum(filters, n_patch: int, grids, marginal_grid: int,
+                     orbits: list | None = None) -> ModeSpectrum:
+    """Eigenvalues (A) of the CNTK ``filters`` class by class of support.
+
+    For support A the kernel is evaluated on a grid of ``grids[|A| - 1]`` points along the
+    axes in A and ``marginal_grid`` along the others: the DCT entries with ``q_i = 0`` off A
+    are the Fourier coefficients of the marginal ``k_A`` (the average over the other angles,
+    up to images ``q_i = +-marginal_grid`` of higher-support modes).  Modes of few patches,
+    whose eigenvalues decay slowly (``|q|^-(1 + |A|)``), thus get fine grids at little cost.
+    ``orbits`` (default :func:`tree_orbits` of ``filters``): pass the student's to align the
+    modes of a teacher whose tree is a prefix of the student's (its symmetry group is larger).
+    """
+    if len(grids) != n_patch or marginal_grid % 4 or any(int(g) % 4 for g in grids):
+        raise ValueError(f"need one grid size per support size 1..{n_patch}, all multiples of 4 "
+                         f"(halved for the check), and a marginal grid likewise: {grids}, "
+                         f"{marginal_grid}")
+    if len(grids) != n_patch:
+        raise ValueError(f"need one grid size per support size 1..{n_patch}, got {grids}")
+    blocks, constant = [], None
+    for A, orbit in (tree_orbits(filters, n_patch) if orbits is None else orbits):
+        Na = int(grids[len(A) - 1])
+        sizes = tuple(Na if i in A else int(marginal_grid) for i in range(n_patch))
+        k = cntk_torus_kernel(filters, n_patch, sizes)
+        pick = tuple(slice(1, None) if i in A else 0 for i in range(n_patch))
+        fine = dctn(k, type=1) / math.prod(sizes)
+        if constant is None or len(A) == n_patch:
+            constant = float(fine[(0,) * n_patch])
+        # the check grid: every axis halved (support and marginal), a sub-grid of this one
+        coarse = dctn(k[(slice(None, None, 2),) * n_patch], type=1) / math.prod(
+            n // 2 for n in sizes)
+        blocks.append((A, orbit, fine[pick], coarse[pick]))
+    return ModeSpectrum(constant, blocks)
+
+
+def support_aliasing(student: ModeSpectrum, kappa: float, fraction: float = 1.0
+                     ) -> tuple[dict, int]:
+    """:func:`aliasing_check` per support class A: the max relative change of ``lambda_q``
+    between the half grid and the grid over the modes with ``lambda_q >= fraction kappa`` and
+    every ``|q_i| <= N_A / 8`` (the inner half of the half grid, away from its own Nyquist
+    folding), and the number of such modes beyond ``N_A / 8`` (a generous grid has none).
+
+    Returns ``({A: max change}, outside)``.  Classes with few patches also fold the images
+    ``q_i = +-marginal_grid`` of larger-support modes onto ``q_i = 0``: their eigenvalues at
+    large ``|q_A|`` converge slowly in ``marginal_grid`` (the predicted errors much faster,
+    since the teacher's power is folded alike).
+    """
+    worst, outside = {}, 0
+    for A, orbit, fine, coarse in student.blocks:
+        m = coarse.shape[0] // 2
+        sub = fine[(slice(0, m),) * fine.ndim]
+        inside = sub >= fraction * kappa
+        outside += int(np.count_nonzero(fine >= fraction * kappa) - np.count_nonzero(inside))
+        ratio = coarse[(slice(0, m),) * fine.ndim][inside] / sub[inside]
+        worst[A] = float(np.max(np.abs(ratio - 1.0))) if inside.any() else 0.0
+    return worst, outside
+
+
+def spectral_theory_table(teachers: dict, student, d: int, grids, marginal_grid: int,
+                          sizes) -> pd.DataFrame:
     """Finite-P eigenlearning prediction for every teacher (rule cagnetta_spectral).
 
     Parameters
     ----------
-    teachers : name -> :class:`~dltheory.kernels.functions.KernelSpec` (hierarchical_ntk)
+    teachers : name -> :class:`~dltheory.kernels.functions.KernelSpec` (hierarchical_ntk),
+        each a prefix of the student's tree (so the student's orbits align their modes)
     student : the student's KernelSpec
     d : input dimension (``d / 2`` patches on S^1)
-    N : grid size; the prediction is repeated on the N/2 sub-grid
+    grids, marginal_grid : of :func:`support_spectrum`; the prediction is repeated on the
+        sub-grid with every size halved
     sizes : training-set sizes P
 
-    Returns one row per (teacher, P): ``error_pred`` (grid N), ``error_pred_coarse`` (N/2),
+    Returns one row per (teacher, P): ``error_pred``, ``error_pred_coarse`` (sub-grid),
     ``grid_change = |error_pred / error_pred_coarse - 1|``, ``kappa``, and, repeated on every
-    row, the student's eigenvalue aliasing at the largest P (:func:`aliasing_check` over the
-    modes with ``lambda >= kappa``): ``eig_change``, ``eig_outside``.
+    row, the student's eigenvalue aliasing at the largest P (:func:`support_aliasing` over
+    the modes with ``lambda >= kappa``): ``eig_change`` (all classes),
+    ``eig_change_full_support`` (modes on every patch, free of marginal folding),
+    ``eig_outside``.
     """
     n_patch = d // 2
-    s_fine, s_coarse = torus_spectrum(student.filters, n_patch, N)
-    t_fine, t_coarse = {}, {}
+    sf = tuple(student.filters)
     for name, spec in teachers.items():
-        t_fine[name], t_coarse[name] = torus_spectrum(spec.filters, n_patch, N)
-    fine = predicted_curve(s_fine, t_fine, sizes)
-    coarse = predicted_curve(s_coarse, t_coarse, sizes)
-    eig_change, eig_outside = aliasing_check(s_fine, s_coarse, float(fine["kappa"][-1]))
+        f = tuple(spec.filters)
+        if sf[:len(f)] != f:
+            raise ValueError(f"teacher {name} {f} is not a prefix of the student's tree {sf}")
+    orbits = tree_orbits(sf, n_patch)
+    cache = {sf: support_spectrum(sf, n_patch, grids, marginal_grid, orbits)}
+    for spec in teachers.values():
+        f = tuple(spec.filters)
+        if f not in cache:
+            cache[f] = support_spectrum(f, n_patch, grids, marginal_grid, orbits)
+    s = cache[sf]
+    t = {name: cache[tuple(spec.filters)] for name, spec in teachers.items()}
+    fine = predicted_curve(s, t, sizes)
+    coarse = predicted_curve(s.coarse(), {k: v.coarse() for k, v in t.items()}, sizes)
+    changes, eig_outside = support_aliasing(s, float(fine["kappa"][-1]))
+    eig_change = max(changes.values())
+    eig_change_full = max(v for A, v in changes.items() if len(A) == n_patch)
     rows = []
     for name in teachers:
         for i, P in enumerate(sizes):
             e, ec = float(fine["error"][name][i]), float(coarse["error"][name][i])
             rows.append({"teacher": name, "P": float(P), "error_pred": e,
                          "error_pred_coarse": ec, "grid_change": abs(e / ec - 1.0),
-                         "kappa": float(fine["kappa"][i]), "grid": int(N),
-                         "eig_change": eig_change, "eig_outside": eig_outside})
+                         "kappa": float(fine["kappa"][i]), "grid": "x".join(map(str, grids)),
+                         "marginal_grid": int(marginal_grid),
+                         "eig_change": eig_change, "eig_change_full_support": eig_change_full,
+                         "eig_outside": eig_outside})
     return pd.DataFrame(rows)

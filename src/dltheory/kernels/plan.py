@@ -195,8 +195,11 @@ class CagnettaPlan:
         if s1 != 2:
             raise ConfigError(f"{where}.patch: the spectral theory needs patches on the circle "
                               f"(patch = 2), got {s1}")
-        if section["spectral_grid"] % 2:
-            raise ConfigError(f"{where}.spectral_grid: N must be even, got {section['spectral_grid']}")
+        grids = list(section["spectral_grid"]) + [section["spectral_marginal_grid"]]
+        if len(section["spectral_grid"]) != d // s1 or any(n % 4 for n in grids):
+            raise ConfigError(f"{where}.spectral_grid: need d / patch = {d // s1} grid sizes and a "
+                              f"marginal grid, all multiples of 4 (halved for the check), got "
+                              f"{section['spectral_grid']}, {section['spectral_marginal_grid']}")
         teachers = {"t" + "x".join(map(str, f)): KernelSpec("hierarchical_ntk", filters=tuple(f))
                     for f in section["teacher_filters"]}
         sizes = check_sizes(section["sizes"], section["fit_min_P"], where)
