@@ -12,9 +12,14 @@ argument.  Its eigenfunctions under the uniform measure are the Fourier modes
 
 computed here by a discrete cosine transform (DCT-I, the FFT of an even sequence) of ``k``
 on the grid ``phi_i = 2 pi j / N``: the ``N^n`` grid modes are represented by
-``q_i in {0, ..., N/2}`` with multiplicity ``prod_i (1 if q_i in {0, N/2} else 2)``.  The grid
-folds ``lambda_{q + N m}`` onto ``lambda_q`` (aliasing); :func:`aliasing_check` compares the
-eigenvalues at N with those at N / 2 (a sub-grid, no new kernel evaluations).
+``q_i in {0, ..., N/2}`` with multiplicity ``prod_i (1 if q_i in {0, N/2} else 2)``
+(:func:`torus_spectrum`).  The grid folds ``lambda_{q + N m}`` onto ``lambda_q`` (aliasing),
+which an isotropic grid cannot afford: the modes on a patches decay only as
+``|q|^-(1 + a)``, so one-patch modes matter far beyond any affordable ``N^n``.  Hence
+:func:`support_spectrum`: one grid per support class ``A = {i: q_i != 0}`` (up to the tree's
+symmetries, :func:`tree_orbits`), fine along A and coarse along the averaged angles.  Every
+grid is checked against its half (a sub-grid: no new kernel evaluations), on the predicted
+errors and on the eigenvalues that matter (:func:`support_aliasing`).
 
 A Gaussian-random-field teacher of covariance ``K_T`` has power ``t_q = lambda^T_q`` on
 mode q (``sum_q t_q = K_T(x, x)``, the raw variance our measured errors use), so the
@@ -35,8 +40,7 @@ from scipy.fft import dctn
 from .functions import hierarchical_ntk
 from .spectral import effective_ridge, spectral_bias_error
 
-__all__ = ["TorusSpectrum", "ModeSpectrum", "cntk_torus_kernel", "torus_spectrum", "aliasing_check",
-           "tree_orbits", "support_spectrum", "support_aliasing",
+__all__ = ["TorusSpectrum", "ModeSpectrum", "cntk_torus_kernel", "torus_spectrum", "tree_orbits", "support_spectrum", "support_aliasing",
            "predicted_curve", "local_slopes", "spectral_theory_table"]
 
 CHUNK_POINTS = 1 << 21  # grid points per hierarchical_ntk call (~130 MB of inputs at n = 4)
@@ -116,28 +120,12 @@ def torus_spectrum(filters, n_patch: int, N: int) -> tuple[TorusSpectrum, TorusS
     return fine, coarse
 
 
-def aliasing_check(fine: TorusSpectrum, coarse: TorusSpectrum, kappa: float,
-                   fraction: float = 1.0) -> tuple[float, int]:
-    """Eigenvalue aliasing between grids N/2 and N over the modes that matter at effective
-    ridge ``kappa``: those with ``lambda_q >= fraction * kappa`` on the fine grid.
-
-    Returns ``(max relative change of lambda_q, number of such modes beyond the coarse
-    grid's |q_i| <= N/4)``; a converged grid has both small.
-    """
-    m = coarse.values.shape[0]
-    sub = fine.values[(slice(0, m),) * fine.n_patch]
-    inside = sub >= fraction * kappa
-    outside = int(np.count_nonzero(fine.values >= fraction * kappa) - np.count_nonzero(inside))
-    if not inside.any():
-        return 0.0, outside
-    return float(np.max(np.abs(coarse.values[inside] / sub[inside] - 1.0))), outside
-
-
-def predicted_curve(student: TorusSpectrum, teachers: dict[str, TorusSpectrum],
-                    sizes) -> dict:
+def predicted_curve(student, teachers: dict, sizes) -> dict:
     """Eigenlearning prediction of the ridgeless test error of every teacher at every P.
 
-    Returns ``{"kappa": [len(sizes)], "error": {name: [len(sizes)]}}``; the teacher's power
+    ``student`` and the ``teachers`` are :class:`TorusSpectrum` or :class:`ModeSpectrum` on
+    the same modes (``values``, ``multiplicity``).  Returns
+    ``{"kappa": [len(sizes)], "error": {name: [len(sizes)]}}``; the teacher's power
     is clipped at 0 (round-off of modes it does not contain) and the student's eigenvalues
     likewise (a negative round-off would not be a mode).
     """
@@ -228,7 +216,7 @@ class ModeSpectrum:
             mult.append(orbit * mul.ravel())
         return np.concatenate(vals), np.concatenate(mult)
 
-    def coarse(self) -> "TorusSpectrum":
+    def coarse(self) -> "ModeSpectrum":
         """The same classes on the sub-grids ``N_A / 2`` (for the aliasing check)."""
         out = ModeSpectrum.__new__(ModeSpectrum)
         out.constant, out.blocks = self.constant, self.blocks
@@ -273,7 +261,7 @@ def support_spectrum(filters, n_patch: int, grids, marginal_grid: int,
 
 def support_aliasing(student: ModeSpectrum, kappa: float, fraction: float = 1.0
                      ) -> tuple[dict, int]:
-    """:func:`aliasing_check` per support class A: the max relative change of ``lambda_q``
+    """Aliasing check per support class A: the max relative change of ``lambda_q``
     between the half grid and the grid over the modes with ``lambda_q >= fraction kappa`` and
     every ``|q_i| <= N_A / 8`` (the inner half of the half grid, away from its own Nyquist
     folding), and the number of such modes beyond ``N_A / 8`` (a generous grid has none).

@@ -195,6 +195,11 @@ class CagnettaPlan:
         if s1 != 2:
             raise ConfigError(f"{where}.patch: the spectral theory needs patches on the circle "
                               f"(patch = 2), got {s1}")
+        for i, f in enumerate(section["teacher_filters"]):
+            if list(student[:len(f)]) != list(f):
+                raise ConfigError(f"{where}.teacher_filters[{i}]: {f} is not a prefix of the "
+                                  f"student's filters {student} (the spectral theory aligns the "
+                                  "teacher's modes by the student's tree)")
         grids = list(section["spectral_grid"]) + [section["spectral_marginal_grid"]]
         if len(section["spectral_grid"]) != d // s1 or any(n % 4 for n in grids):
             raise ConfigError(f"{where}.spectral_grid: need d / patch = {d // s1} grid sizes and a "

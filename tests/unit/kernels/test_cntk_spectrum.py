@@ -188,3 +188,11 @@ def test_large_P_slopes_tend_to_cntk_beta():
     glob = local_slopes(sizes, fine["error"][(2, 2)])
     assert np.all(np.diff(glob) < 0.002)  # non-increasing (to round-off): approaches from above
     assert 0 < glob[-1] - cntk_beta((2, 2), (2, 2), 4) < 0.04
+
+
+def test_teachers_must_share_the_students_tree():
+    from dltheory.kernels.cntk_spectrum import spectral_theory_table
+    student = KernelSpec("hierarchical_ntk", filters=(2, 2, 2))
+    with pytest.raises(ValueError, match="not a prefix"):
+        spectral_theory_table({"t": KernelSpec("hierarchical_ntk", filters=(2, 4))}, student, 8,
+                              [8, 8, 8, 8], 8, [16])
