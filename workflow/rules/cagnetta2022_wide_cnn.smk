@@ -5,7 +5,8 @@
 # Library family: kernel_curves (dltheory.kernels).
 #
 #   cagnetta_simulate (one job per seed) --> cagnetta_collect -> cagnetta_check -> figure_deep_cntk
-#   cagnetta_theory ------------------------/
+#   cagnetta_theory ------------------------/                 /                /
+#   cagnetta_spectral (finite-P eigenlearning theory) -------+----------------/
 
 from dltheory.kernels.plan import CagnettaPlan
 
@@ -60,6 +61,28 @@ rule cagnetta_theory:
         "../../scripts/kernels/cagnetta_theory.py"
 
 
+rule cagnetta_spectral:
+    output:
+        f"{CAGNETTA_DIR}/theory/spectral.csv",
+    log:
+        f"{CAGNETTA_DIR}/logs/spectral.log",
+    params:
+        kernels=CAGNETTA_KERNELS,
+        d=CAGNETTA.section["d"],
+        grids=CAGNETTA.section["spectral_grid"],
+        marginal_grid=CAGNETTA.section["spectral_marginal_grid"],
+        sizes=CAGNETTA.spectral_sizes,
+        code=code("scripts/kernels/cagnetta_spectral.py"),
+    threads: 1
+    resources:
+        mem_mb=4000 if SCALE == "paper" else 1500,
+        runtime=lambda wc, attempt: (20 if SCALE == "paper" else 5) * attempt,
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/cagnetta_spectral.py"
+
+
 rule cagnetta_collect:
     input:
         runs=expand(f"{CAGNETTA_DIR}/runs/{{g}}.csv", g=CAGNETTA.groups),
@@ -86,6 +109,7 @@ rule cagnetta_check:
     input:
         fits=f"{CAGNETTA_DIR}/fits.csv",
         runs=expand(f"{CAGNETTA_DIR}/runs/{{g}}.csv", g=CAGNETTA.groups),
+        spectral=f"{CAGNETTA_DIR}/theory/spectral.csv",
     output:
         f"{CAGNETTA_DIR}/checks.json",
     log:
@@ -103,6 +127,7 @@ rule figure_deep_cntk:
     input:
         curves=f"{CAGNETTA_DIR}/curves.csv",
         fits=f"{CAGNETTA_DIR}/fits.csv",
+        spectral=f"{CAGNETTA_DIR}/theory/spectral.csv",
         checks=f"{CAGNETTA_DIR}/checks.json",
     output:
         pdf=report(

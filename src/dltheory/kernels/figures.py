@@ -156,8 +156,14 @@ def favero_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: 
     return fig, pd.DataFrame.from_records(records)
 
 
-def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: str):
-    """Learning curves per teacher receptive field, and beta against the effective dimension."""
+def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: str,
+                    spectral: pd.DataFrame | None = None, grid_tol: float = 0.05):
+    """Learning curves per teacher receptive field, and beta against the effective dimension.
+
+    ``spectral`` (rule cagnetta_spectral): the finite-P eigenlearning prediction, drawn as a
+    thick translucent line per teacher (dotted where the grid has not converged, i.e. its
+    N/2 -> N change exceeds ``grid_tol``), and its tail slope in panel b.
+    """
     import matplotlib.pyplot as plt
 
     fits = fits.sort_values("d_eff_teacher")
@@ -165,12 +171,32 @@ def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note
     colors = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(teachers)}
     records: list = []
     with style():
-        fig, (ax, bx) = plt.subplots(1, 2, figsize=(7.4, 3.2), constrained_layout=True)
+        fig, (ax, bx) = plt.subplots(1, 2, figsize=(8.2, 3.6), constrained_layout=True)
         for i, row in enumerate(fits.itertuples()):
             cur = curves[curves["teacher"] == row.teacher]
             draw_series(ax, cur, row._asdict(),
                         f"teacher {row.filters}, $d_{{eff}}={row.d_eff_teacher}$",
                         colors[row.teacher], MARKERS[i], records, "a", row.teacher)
+            if spectral is None:
+                continue
+            sp = spectral[spectral["teacher"] == row.teacher].sort_values("P")
+            ok = bool(sp["grid_change"].max() <= grid_tol)
+            ax.plot(sp["P"], sp["error_pred"], color=colors[row.teacher], lw=2.4, alpha=0.4,
+                    ls="-" if ok else ":")
+            for p, v in zip(sp["P"], sp["error_pred"]):
+                records.append({"panel": "a", "series": row.teacher, "kind": "spectral_theory",
+                                "x": p, "y": v, "y_err": np.nan})
+            tail = sp[(sp["P"] >= row.fit_P_min) & (sp["P"] <= row.fit_P_max)]
+            slope = -np.polyfit(np.log(tail["P"]), np.log(tail["error_pred"]), 1)[0]
+            bx.plot([row.d_eff_teacher], [slope], marker="s", ms=7, mfc="none",
+                    color=PALETTE[1] if ok else "0.7", ls="none",
+                    label=("finite-P spectral theory" if i == 0 else None))
+            records.append({"panel": "b", "series": row.teacher, "kind": "spectral_slope",
+                            "x": row.d_eff_teacher, "y": slope, "y_err": np.nan})
+        if spectral is not None:
+            loose = bool((spectral.groupby("teacher")["grid_change"].max() > grid_tol).any())
+            ax.plot([], [], color="0.4", lw=2.4, alpha=0.4, label="finite-P spectral theory"
+                    + (" (dotted: grid not converged)" if loose else ""))
         _loglog(ax, curves["P"])
         ax.set_title(f"student: deep CNTK {fits['student_filters'].iloc[0]}")
         ax.set_ylim(curves["error_mean"].min() * 0.12, curves["error_mean"].max() * 1.6)
@@ -193,5 +219,6 @@ def cagnetta_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note
         bx.legend(fontsize=8)
         panel_label(ax, "a")
         panel_label(bx, "b")
-        footer(fig, f"{note} Solid: tail fit; dashed: predicted slope. {checks_verdict(checks)}.")
+        footer(fig, f"{note} Thin solid: tail fit; dashed: asymptotic slope; thick: "
+               f"eigenlearning on the student's Fourier spectrum. {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)

@@ -192,6 +192,19 @@ class CagnettaPlan:
             if d % math.prod(filters):
                 raise ConfigError(f"{path}: d = {d} is not a multiple of prod(filters) = "
                                   f"{math.prod(filters)}")
+        if s1 != 2:
+            raise ConfigError(f"{where}.patch: the spectral theory needs patches on the circle "
+                              f"(patch = 2), got {s1}")
+        for i, f in enumerate(section["teacher_filters"]):
+            if list(student[:len(f)]) != list(f):
+                raise ConfigError(f"{where}.teacher_filters[{i}]: {f} is not a prefix of the "
+                                  f"student's filters {student} (the spectral theory aligns the "
+                                  "teacher's modes by the student's tree)")
+        grids = list(section["spectral_grid"]) + [section["spectral_marginal_grid"]]
+        if len(section["spectral_grid"]) != d // s1 or any(n % 4 for n in grids):
+            raise ConfigError(f"{where}.spectral_grid: need d / patch = {d // s1} grid sizes and a "
+                              f"marginal grid, all multiples of 4 (halved for the check), got "
+                              f"{section['spectral_grid']}, {section['spectral_marginal_grid']}")
         teachers = {"t" + "x".join(map(str, f)): KernelSpec("hierarchical_ntk", filters=tuple(f))
                     for f in section["teacher_filters"]}
         sizes = check_sizes(section["sizes"], section["fit_min_P"], where)
@@ -201,6 +214,14 @@ class CagnettaPlan:
     @property
     def groups(self) -> list[str]:
         return [f"seed{s}" for s in self.seeds]
+
+    @property
+    def spectral_sizes(self) -> list[float]:
+        """P values of the finite-P spectral prediction: the measured sizes and log-spaced
+        points between them (``spectral_points`` in all)."""
+        lo, hi, n = math.log(min(self.sizes)), math.log(max(self.sizes)), self.section["spectral_points"]
+        grid = {float(round(math.exp(lo + (hi - lo) * i / (n - 1)))) for i in range(n)}
+        return sorted({float(p) for p in self.sizes} | grid)
 
 
 @dataclass
