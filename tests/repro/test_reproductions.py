@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog
 
-pytestmark = [pytest.mark.repro, pytest.mark.xdist_group("repro")]
+pytestmark = pytest.mark.repro
 TARGETS = figure_targets(load_catalog())
 
 

@@ -25,7 +25,7 @@ import minislurm
 from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("slurm")]  # one cluster
+pytestmark = pytest.mark.workflow
 TARGETS = sorted(figure_targets(load_catalog()))
 PROFILE = ROOT / "profiles" / "slurm"
 PARTITIONS = PROFILE / "partitions.example.yaml"

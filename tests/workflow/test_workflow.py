@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT, JointRun, snakemake
 from dltheory.catalog import figure_targets, load_catalog, update_readme
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("plans")]  # shared dry runs
+pytestmark = pytest.mark.workflow
 TARGETS = sorted(figure_targets(load_catalog()))
 
 
