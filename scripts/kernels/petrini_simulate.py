@@ -14,16 +14,17 @@ def main(smk, log) -> None:
     torch.set_num_threads(smk.threads)
     p = smk.params
     rows = []
-    for seed in p.seeds:  # the same input draw as the networks of this seed (petrini_train)
-        gen = torch.Generator().manual_seed(derive_seed(seed, "sphere", p.d))
-        if p.method == "lazy_kernel":
-            out = ntk_constant_curve(p.d, p.sizes, p.test_size, gen)
-        else:
-            out = min_l1_curve(p.d, p.sizes, p.test_size, p.n_directions, gen)
-        rows += [{**r, "seed": seed} for r in out]
+    for d in p.dims:
+        for seed in p.seeds:  # the same input draw as the networks of this seed (petrini_train)
+            gen = torch.Generator().manual_seed(derive_seed(seed, "sphere-v2", d))
+            if p.method == "lazy_kernel":
+                out = ntk_constant_curve(d, p.sizes, p.test_size, gen)
+            else:
+                out = min_l1_curve(d, p.sizes, p.test_size, p.directions_per_P, gen)
+            rows += [{**r, "seed": seed} for r in out]
     table = pd.DataFrame(rows)
-    for r in table.groupby(["method", "P"])["error"].mean().reset_index().itertuples():
-        log.info(f"{r.method} P={r.P}: eps = {r.error:.3e}")
+    for r in table.groupby(["method", "d", "P"])["error"].mean().reset_index().itertuples():
+        log.info(f"{r.method} d={r.d} P={r.P}: eps = {r.error:.3e}")
     write_table(smk.output[0], table, snakemake_meta(smk))
 
 

@@ -22,7 +22,7 @@ def main(smk, log) -> None:
     rows = network_curves(  # inputs of seed s: the draw of petrini_simulate's seed s
         p.d, net["sizes"], list(range(net["seeds"])), regimes, net["width"], p.test_size,
         net["max_steps"], net["loss_target"],
-        lambda s: torch.Generator().manual_seed(derive_seed(s, "sphere", p.d)), init, device,
+        lambda s: torch.Generator().manual_seed(derive_seed(s, "sphere-v2", p.d)), init, device,
         # lazy: a linear model, every descent path from theta_0 ends at the same interpolant,
         # so the loss test suffices; feature: the path picks the interpolant, follow the flow
         max_dgrad={"lazy_net": math.inf, "feature_net": net["max_dgrad"]})

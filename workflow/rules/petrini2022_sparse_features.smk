@@ -33,11 +33,11 @@ rule petrini_simulate:
         f"{PETRINI_DIR}/logs/simulate/{{petrini_method}}.log",
     params:
         method=lambda wc: wc.petrini_method,
-        d=PETRINI.section["d"],
+        dims=PETRINI.section["dims"],
         sizes=lambda wc: PETRINI.section[
             "kernel_sizes" if wc.petrini_method == "lazy_kernel" else "feature_sizes"
         ],
-        n_directions=PETRINI.section["n_directions"],
+        directions_per_P=PETRINI.section["directions_per_P"],
         test_size=PETRINI.section["test_size"],
         seeds=PETRINI.seeds,
         code=code("scripts/kernels/petrini_simulate.py"),
@@ -79,7 +79,7 @@ rule petrini_theory:
     log:
         f"{PETRINI_DIR}/logs/theory.log",
     params:
-        d=PETRINI.section["d"],
+        dims=sorted(set(PETRINI.section["dims"]) | {PETRINI.section["d"]}),
         code=code("scripts/kernels/petrini_theory.py"),
     conda:
         ENV
@@ -97,7 +97,7 @@ rule petrini_collect:
     log:
         f"{PETRINI_DIR}/logs/collect.log",
     params:
-        series_keys=["method"],
+        series_keys=["method", "d"],
         query="",
         fit_min={
             **PETRINI.section["fit_min_P"],
@@ -149,9 +149,10 @@ rule figure_sparse_features:
     params:
         footer=(
             f"Petrini, Cagnetta, Vanden-Eijnden, Wyart, NeurIPS 2022, arXiv:2206.12314. {SCALE} "
-            f"scale: d={PETRINI.section['d']}, constant target on the sphere, {len(PETRINI.seeds)} "
-            f"seeds; feature limit = minimum-L1 interpolant over {PETRINI.section['n_directions']} "
-            f"directions; alpha-trick networks h={PETRINI_NET['width']}, {PETRINI_NET['seeds']} "
+            f"scale: constant target on S^(d-1), limits at d={PETRINI.section['dims']}, "
+            f"{len(PETRINI.seeds)} seeds; feature limit = minimum-L1 interpolant over "
+            f"{PETRINI.section['directions_per_P']} P directions; alpha-trick networks at "
+            f"d={PETRINI.section['d']}, h={PETRINI_NET['width']}, {PETRINI_NET['seeds']} "
             f"seeds, feature nets α√h={PETRINI_NET['alpha_feature'] * PETRINI_NET['width'] ** 0.5:.1e}"
             f" stopped at {PETRINI_NET['max_steps']} flow steps (the paper: 10^6-10^7). "
             "The image panel (MNIST/CIFAR) is not reproduced."

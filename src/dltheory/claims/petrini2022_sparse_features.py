@@ -1,12 +1,14 @@
 """Claims of Petrini, Cagnetta, Vanden-Eijnden, Wyart, NeurIPS 2022, arXiv:2206.12314.
 
-Tolerances fixed from exploratory runs (NTK regression: 4 seeds, P <= 4096; minimum-L1
-interpolant: 3 seeds, P <= 128, and 2 seeds up to P = 256 with a 4x denser dictionary)
-before the final quick-scale results; the same at both scales.  The network claims
-(alpha-trick nets, h = 256, 2 seeds at quick scale) were fixed after one exploratory
-run of the feature-regime nets (alpha sqrt(h) = 1.6e-7, 15000 steps, 2 seeds, P <= 64)
-and before the pipeline's networks were judged; the feature-limit exponent band was
-fixed before the fit was compared with the prediction (d+2)/(d-1).
+Tolerances fixed from exploratory runs before the final quick-scale results; the same at
+both scales.  Kernel limits, first round: NTK regression 4 seeds, P <= 4096; minimum-L1
+interpolant 3 seeds, P <= 128.  Second round (branch petrini2, seeds outside the pipeline's
+stream, fixed before the pipeline's ``sphere-v2`` draws were judged): minimum-L1 at d = 3,
+P = 32..512 (dictionaries of 4000-64000 directions and 16 P or 64 P, 6 seeds), at d = 5,
+P = 16..256 (4000, 16000, 64000 and 32 P directions, 4 seeds); NTK regression at d = 5,
+P <= 4096 (4 seeds).  The network claims (alpha-trick nets, h = 256, 2 seeds, d = 3) were
+fixed after one exploratory run of the feature-regime nets and before the pipeline's
+networks were judged.
 """
 
 from __future__ import annotations
@@ -15,44 +17,23 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import Claim, within
+from ..kernels.exponents import feature_constant_beta
 from ._kernel_helpers import exponent_claim
 
 __all__ = ["evaluate_claims"]
 
+#: relative band of the feature-limit exponent per d (see the claims' ``why``)
+FEATURE_BAND = {3: 0.15, 5: 0.20}
+
 
 def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame) -> list[Claim]:
-    """Judge the claims: fits per method, all runs (with ``n_atoms`` and ``method``)."""
+    """Judge the claims: fits per (method, d), all runs (``method, d, seed, P, error,
+    n_atoms``, and ``frac_below`` for the feature limit)."""
     claims: list[Claim] = []
-    f = fits.set_index("method")
-    lazy = f.loc["lazy_kernel"].to_dict()
-    claims.append(exponent_claim(
-        "beta_lazy", "lazy (NTK) regression of a smooth target: beta = 2d/(d-1) "
-        "(Spigler et al.'s formula with the NTK's Laplace-like cusp)",
-        lazy, 0.15,
-        "Relative 15%: exploration gave local slopes 2.85-3.23 (pred 3) with 4 seeds; a tail "
-        "fit over a factor 8 in P averages them."))
-    means = runs.groupby(["method", "P"])["error"].mean().unstack(0)
-    common = means[["lazy_kernel", "feature_limit"]].dropna()
-    ratio = (common["feature_limit"] / common["lazy_kernel"])
-    claims.append(within(
-        "lazy_beats_feature",
-        "at the largest P the sparse (feature-learning) predictor has a larger test error "
-        "than the lazy one",
-        float(ratio.iloc[-1]), 5.0, None,
-        "Exploration: the ratio was ~40 at P = 64 and grows with P; 5 leaves an order of "
-        "magnitude for seed scatter and excludes equal performance.",
-        expected="eps_feature / eps_lazy >= 5 at the largest common P",
-        ratios={int(k): round(float(v), 2) for k, v in ratio.items()}))
-    feat = f.loc["feature_limit"]
-    claims.append(within(
-        "lazy_decays_faster",
-        "the lazy predictor's learning curve is steeper (beta_lazy > beta_feature): the gap "
-        "widens with P",
-        float(lazy["beta"] - feat["beta"]), 0.3, None,
-        "Exploration: beta_feature fell from 2.7 to 2.1 over P = 32..256 against beta_lazy = 3; "
-        "requiring a gap of 0.3 excludes equal exponents (a gap of 0 in d = 2) with room for "
-        "the fit scatter (~0.1).", expected=">= 0.3",
-        beta_lazy=lazy["beta"], beta_feature=feat["beta"]))
+    f = fits.set_index(["method", "d"])
+    dims = sorted(int(d) for d in runs.loc[runs["method"] == "feature_limit", "d"].unique())
+    for d in dims:
+        claims += limit_claims(f, runs[runs["d"] == d], d)
     fl = runs[runs["method"] == "feature_limit"]
     excess = float((fl["n_atoms"] - fl["P"]).max())
     slope = np.polyfit(np.log(fl["P"]), np.log(fl["n_atoms"]), 1)[0]
@@ -61,8 +42,8 @@ def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame) -> list[Claim]:
         "the feature-learning predictor is sparse: its number of neurons (atoms) grows "
         "proportionally to P",
         float(slope), 0.8, 1.2,
-        "The slope of n_atoms against P in log-log is 1 if the count grows like P; +-0.2 "
-        "allows atoms that vanish at a degenerate vertex at small P.",
+        "The slope of n_atoms against P in log-log (all d) is 1 if the count grows like P; "
+        "+-0.2 allows atoms that vanish at a degenerate vertex at small P.",
         expected="log-log slope of n_atoms(P) in [0.8, 1.2]", max_excess_over_P=excess))
     claims.append(within(
         "at_most_P_atoms",
@@ -72,14 +53,72 @@ def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame) -> list[Claim]:
         "Exact for a vertex solution (P equality constraints); a dense solution (an "
         "interior-point answer or a wrong programme) exceeds P.",
         expected="max over runs of n_atoms - P <= 0"))
+    net_d = int(runs.loc[runs["method"].isin(["lazy_net", "feature_net"]), "d"].iloc[0])
+    claims += network_claims(runs[runs["d"] == net_d])
+    return claims
+
+
+def limit_claims(f: pd.DataFrame, runs: pd.DataFrame, d: int) -> list[Claim]:
+    """Lazy against feature limit on S^{d-1}: both exponents, the gap, the error ratio, and
+    the sign of the feature limit's error."""
+    lazy = f.loc[("lazy_kernel", d)].to_dict()
+    feat = f.loc[("feature_limit", d)].to_dict()
+    claims = [exponent_claim(
+        f"beta_lazy_d{d}", f"d = {d}: lazy (NTK) regression of a smooth target: beta = 2d/(d-1) "
+        "(Spigler et al.'s formula with the NTK's Laplace-like cusp)",
+        lazy, 0.15,
+        "Relative 15%: exploration gave local slopes 2.85-3.23 at d = 3 (pred 3) and a tail fit "
+        "2.59 (per seed 2.55-2.63) at d = 5 (pred 2.5), 4 seeds; a tail fit over a factor 8 "
+        "in P averages the local scatter.")]
+    means = runs.groupby(["method", "P"])["error"].mean().unstack(0)
+    common = means[["lazy_kernel", "feature_limit"]].dropna()
+    ratio = (common["feature_limit"] / common["lazy_kernel"])
+    claims.append(within(
+        f"lazy_beats_feature_d{d}",
+        f"d = {d}: at the largest P the sparse (feature-learning) predictor has a larger test "
+        "error than the lazy one",
+        float(ratio.iloc[-1]), 5.0, None,
+        "Exploration: the ratio was ~40 at P = 64 (d = 3) and ~300 at P = 256 (d = 5) and grows "
+        "with P; 5 leaves an order of magnitude for seed scatter and excludes equal performance.",
+        expected="eps_feature / eps_lazy >= 5 at the largest common P",
+        ratios={int(k): round(float(v), 2) for k, v in ratio.items()}))
+    claims.append(within(
+        f"lazy_decays_faster_d{d}",
+        f"d = {d}: the lazy predictor's learning curve is steeper (beta_lazy > beta_feature): "
+        "the gap widens with P",
+        float(lazy["beta"] - feat["beta"]), 0.3, None,
+        "Predicted gaps (d-2)/(d-1) = 0.5 (d = 3), 0.75 (d = 5); exploration 0.3-0.9 (d = 3), "
+        "0.65 (d = 5).  Requiring 0.3 excludes equal exponents (a gap of 0 in d = 2) with room "
+        "for the fit scatter.", expected=">= 0.3",
+        beta_lazy=lazy["beta"], beta_feature=feat["beta"]))
+    rel = FEATURE_BAND[d] if d in FEATURE_BAND else 0.2
     claims.append(exponent_claim(
-        "beta_feature", "the feature (minimum-L1, sparse) predictor decays as "
-        "P^-(d+2)/(d-1): a quadrature of the constant by ~P ReLU atoms whose kink errors add "
-        "incoherently", feat.to_dict(), 0.15,
-        "Relative 15%: exploration without a prediction gave local slopes 2.1-2.7 over "
-        "P = 32..256 (4000-direction dictionary, drifting down with P), 4 seeds; at d = 3 the "
-        "band [2.125, 2.875] excludes both the lazy 3 and the coherent bound 4/(d-1) = 2."))
-    claims += network_claims(runs)
+        f"beta_feature_d{d}", f"d = {d}: the feature (minimum-L1, sparse) predictor decays as "
+        "P^-(d+2)/(d-1), the best rate of any predictor of ~P ReLU atoms (zonotope "
+        "approximation of the sphere)", feat, rel,
+        f"Relative {rel:.0%}, against coherent 4/(d-1) = {feature_constant_beta(d, True):.2f} "
+        f"and lazy 2d/(d-1) = {lazy['beta_pred']:.2f}.  Exploration (dictionary 16-64 P, no "
+        "exponent bias): d = 3, fits over P = 32..256 of 2.55-2.65 (3 and 2 seeds; per-seed "
+        "2.15-2.91, sd 0.4: d = 3 cannot separate 2.5 from 2.0 at this range, the band is the "
+        "earlier 15%); d = 5, 1.94 over P = 32..256 (4 seeds, per seed 1.75-2.07, sd 0.15), "
+        "11% above 1.75, a pre-asymptotic excess (the harmonic cutoff P^(1/(d-1)) is only 4): "
+        "20% at d = 5 keeps 2 standard errors, and still excludes 1.0 and 2.5.",
+        floor=0.0))
+    fl = runs[runs["method"] == "feature_limit"]
+    Pmax = int(fl["P"].max())
+    last = fl[fl["P"] == Pmax]
+    below = float(last["frac_below"].mean())
+    claims.append(within(
+        f"feature_undershoots_d{d}",
+        f"d = {d}: the feature limit's error is a systematic undershoot: the predictor lies "
+        "below the target on most of the sphere (the programme minimises sum c_j, i.e. the "
+        "mean of f); its errors are not zero-mean cell errors",
+        below, 0.65, None,
+        "Zero-mean (incoherent) errors put half the test points below the target.  Exploration: "
+        "0.72-0.79 (d = 3) and 0.78-0.83 (d = 5) at every P, with bias^2/MSE = 0.23-0.44; 0.65 "
+        "is ~5 seed standard deviations above 0.5 and below every seed seen.",
+        expected="fraction of test points with f < 1 at the largest P >= 0.65", P=Pmax,
+        bias_sq_over_mse=float((last["bias"] ** 2).mean() / last["error"].mean())))
     return claims
 
 
@@ -106,7 +145,7 @@ def network_claims(runs: pd.DataFrame) -> list[Claim]:
         "predictor, within finite-width and finite-time scatter",
         float(eps["feature_net"] / eps["feature_limit"]), 0.25, 4.0,
         "A factor 4 either way: 2 seeds, h = 256, training stopped at train loss ~1e-5 and a "
-        "dictionary of 4000 directions for the limit; exploration gave 0.6-0.8.  The lazy "
+        "dictionary of 4000 (now 16 P) directions for the limit; exploration gave 0.6-0.8.  The lazy "
         "nets sit at ~0.1 of the limit, so the band tells the two regimes apart.",
         expected="eps_feature_net / eps_feature_limit in [0.25, 4] at the largest network P",
         P=P, lazy_net_over_limit=float(eps["lazy_net"] / eps["feature_limit"])))

@@ -272,6 +272,9 @@ class PetriniPlan:
         check_sizes(section["feature_sizes"], section["fit_min_P"]["feature_limit"],
                     f"{where}.feature")
         net = section["networks"]
+        if section["d"] not in section["dims"]:
+            raise ConfigError(f"{where}.d: the networks' d = {section['d']} must be one of dims "
+                              "(they are judged against the limits at that d)")
         if max(net["sizes"]) > max(section["kernel_sizes"]):
             raise ConfigError(f"{where}.networks.sizes: must not exceed the largest kernel size")
         if net["seeds"] > section["seeds"]:

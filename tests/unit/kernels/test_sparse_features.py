@@ -6,7 +6,9 @@ import math
 import numpy as np
 import pytest
 import torch
+from scipy.optimize import linprog
 
+from dltheory.kernels.data import sphere
 from dltheory.kernels.functions import ntk_relu
 from dltheory.kernels.networks import count_atoms, predict, train_alpha_networks
 from dltheory.kernels.sparse import (dictionary, fibonacci_sphere, min_l1_curve,
@@ -41,8 +43,31 @@ def test_min_l1_interpolant_is_exact_sparse_and_minimal():
 def test_kernel_limits_learn_the_constant():
     lazy = ntk_constant_curve(3, [16, 64, 256], 500, _gen(1))
     assert [r["P"] for r in lazy] == [16, 64, 256] and lazy[-1]["error"] < lazy[0]["error"]
-    feat = min_l1_curve(3, [16, 32], 500, 1000, _gen(2))
+    feat = min_l1_curve(3, [16, 32], 500, 16, _gen(2))
     assert all(r["n_atoms"] <= r["P"] for r in feat)
+    assert [r["n_directions"] for r in feat] == [256, 512]
+    # the programme minimises the mean of f: the predictor undershoots between the data
+    assert all(r["bias"] < 0 and r["frac_below"] > 0.5 for r in feat)
+
+
+@pytest.mark.parametrize("d", [3, 5])
+def test_positive_and_column_generated_programmes_equal_the_signed_one(d):
+    """The c >= 0 programme (certified by the dual) and its column-generated version reach the
+    optimum of the signed programme over the same dictionary (HiGHS tolerances ~1e-9)."""
+    x = sphere(40, d, _gen(5)).numpy()
+    W = dictionary(1500, d, _gen(6))
+    phi = np.maximum(x @ W.T, 0)
+    signed = linprog(np.ones(3000), A_eq=np.hstack([phi, -phi]), b_eq=np.ones(40),
+                     bounds=(0, None), method="highs-ds")
+    for max_dense in (10**9, 0):  # one dense solve; column generation from the nearest atoms
+        c = min_l1_interpolant(x, np.ones(40), W, max_dense=max_dense)
+        assert c.min() >= 0
+        np.testing.assert_allclose(phi @ c, 1.0, atol=1e-8)
+        assert abs(c.sum() - signed.fun) < 1e-8
+    # a target the c >= 0 programme cannot certify (negative values): the signed one answers
+    y = 0.5 - x[:, 0]
+    c = min_l1_interpolant(x, y, W)
+    np.testing.assert_allclose(phi @ c, y, atol=1e-8)
 
 
 def test_lazy_network_follows_ntk_regression():
