@@ -14,8 +14,9 @@ def main(smk, log) -> None:
     runs = pd.concat([read_table(path)[0] for path in smk.input.runs], ignore_index=True)
     runs = runs.query(p.query) if p.query else runs
     theory = read_table(smk.input.theory)[0]
-    fit_min = p.fit_min if not isinstance(p.fit_min, dict) else (
-        lambda key: p.fit_min[str(key[p.fit_min_key])])
+    keys = [p.fit_min_key] if isinstance(p.fit_min_key, str) else list(p.fit_min_key)
+    fit_min = p.fit_min if not isinstance(p.fit_min, dict) else (  # a list: "value|value" keys
+        lambda key: p.fit_min["|".join(str(key[k]) for k in keys)])
     curves, fits = collect_curves(runs, theory, list(p.series_keys), fit_min, rng(p.bootstrap_seed))
     meta = snakemake_meta(smk)
     write_table(smk.output.curves, curves, meta)

@@ -99,12 +99,15 @@ rule petrini_collect:
     params:
         series_keys=["method", "d"],
         query="",
-        fit_min={
-            **PETRINI.section["fit_min_P"],
-            "lazy_net": min(PETRINI_NET["sizes"]),
-            "feature_net": min(PETRINI_NET["sizes"]),
+        fit_min={  # keyed "method|d": the feature limit's fit range per d (config dims)
+            **{f"lazy_kernel|{d}": PETRINI.section["fit_min_P"]["lazy_kernel"]
+               for d in PETRINI.section["dims"]},
+            **{f"feature_limit|{d}": p for d, p in
+               zip(PETRINI.section["dims"], PETRINI.section["fit_min_P"]["feature_limit"])},
+            f"lazy_net|{PETRINI.section['d']}": min(PETRINI_NET["sizes"]),
+            f"feature_net|{PETRINI.section['d']}": min(PETRINI_NET["sizes"]),
         },
-        fit_min_key="method",
+        fit_min_key=["method", "d"],
         bootstrap_seed=0,
         code=code("scripts/kernels/collect.py"),
     conda:

@@ -269,8 +269,12 @@ class PetriniPlan:
     def from_section(cls, section: dict, where: str) -> "PetriniPlan":
         check_sizes(section["kernel_sizes"], section["fit_min_P"]["lazy_kernel"],
                     f"{where}.kernel")
-        check_sizes(section["feature_sizes"], section["fit_min_P"]["feature_limit"],
-                    f"{where}.feature")
+        feature_min = section["fit_min_P"]["feature_limit"]
+        if len(feature_min) != len(section["dims"]):
+            raise ConfigError(f"{where}.fit_min_P.feature_limit: one value per d of dims "
+                              f"{section['dims']}, got {feature_min}")
+        for p_min in feature_min:
+            check_sizes(section["feature_sizes"], p_min, f"{where}.feature")
         net = section["networks"]
         if section["d"] not in section["dims"]:
             raise ConfigError(f"{where}.d: the networks' d = {section['d']} must be one of dims "

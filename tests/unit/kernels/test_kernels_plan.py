@@ -65,7 +65,8 @@ def _set_pair_teacher(s):
     ("petrini2022_sparse_features", lambda s: s["networks"].update(seeds=99), "networks.seeds: at most"),
     ("petrini2022_sparse_features", lambda s: s["networks"].update(alpha_feature=1e3), "networks.alpha_feature: must be below"),
     ("petrini2022_sparse_features", lambda s: s["fit_min_P"].update(lazy_kernel=10**6), "kernel.fit_min_P"),
-    ("petrini2022_sparse_features", lambda s: s.update(dims=[5]), "d: the networks' d = 3 must be one of dims"),
+    ("petrini2022_sparse_features", lambda s: s.update(dims=[5, 7]), "d: the networks' d = 3 must be one of dims"),
+    ("petrini2022_sparse_features", lambda s: s["fit_min_P"].update(feature_limit=[32]), "fit_min_P.feature_limit: one value per d"),
 ])
 def test_impossible_kernel_configs_name_the_field(paper, edit, message):
     section = _section(paper)
