@@ -9,7 +9,8 @@ from dltheory.kernels.figures import spigler_figure
 
 def main(smk, log) -> None:
     fig, table = spigler_figure(read_table(smk.input.curves)[0], read_table(smk.input.fits)[0],
-                                load_json(smk.input.checks), smk.params.footer)
+                                load_json(smk.input.checks), smk.params.footer,
+                                circle=read_table(smk.input.circle)[0])
     save_figure(fig, smk.output.pdf, smk.output.png, table, smk.output.csv,
                 meta=snakemake_meta(smk))
 

@@ -6,6 +6,7 @@
 #
 #   spigler_simulate (one job per d, all seeds) --> spigler_collect -> spigler_check
 #   spigler_theory (exponents from the formula) -/                 \-> figure_kernel_teacher_student
+#   spigler_circle_theory (d = 2: finite-P spline + eigenlearning curves) -> check, figure
 #
 # Real-data panel (MNIST / CIFAR10 if real_data.data_dir is set, else a synthetic stand-in):
 #   spigler_real_simulate (all seeds; ridgeless regression + hard-margin SVM per kernel)
@@ -69,6 +70,22 @@ rule spigler_theory:
         ENV
     script:
         "../../scripts/kernels/spigler_theory.py"
+
+
+rule spigler_circle_theory:
+    output:
+        f"{SPIGLER_DIR}/theory/circle_d2.csv",
+    log:
+        f"{SPIGLER_DIR}/logs/circle_theory.log",
+    params:
+        kernels={k: v.as_dict() for k, v in SPIGLER.kernels.items()},
+        pairs=SPIGLER.pairs.get(2, []),
+        sizes=SPIGLER.sizes,
+        code=code("scripts/kernels/spigler_circle_theory.py"),
+    conda:
+        ENV
+    script:
+        "../../scripts/kernels/spigler_circle_theory.py"
 
 
 rule spigler_collect:
@@ -158,6 +175,7 @@ rule spigler_check:
     input:
         fits=f"{SPIGLER_DIR}/fits.csv",
         runs=expand(f"{SPIGLER_DIR}/runs/{{g}}.csv", g=SPIGLER.groups),
+        circle=f"{SPIGLER_DIR}/theory/circle_d2.csv",
         real_fits=f"{SPIGLER_DIR}/real/fits.csv",
         real_runs=f"{SPIGLER_DIR}/real/runs.csv",
     output:
@@ -177,6 +195,7 @@ rule figure_kernel_teacher_student:
     input:
         curves=f"{SPIGLER_DIR}/curves.csv",
         fits=f"{SPIGLER_DIR}/fits.csv",
+        circle=f"{SPIGLER_DIR}/theory/circle_d2.csv",
         checks=f"{SPIGLER_DIR}/checks.json",
         real_figure=f"{SPIGLER_REAL_FIG}.pdf",
     output:

@@ -7,12 +7,14 @@ Laplace pairs at d = 2, 3, 5 with P <= 4096, 8 seeds); they are the same at both
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from ..core.checks import Claim, within
 from ._kernel_helpers import exponent_claim
 
-__all__ = ["evaluate_claims", "real_data_claims", "TOLERANCE", "REAL_TOLERANCE",
+__all__ = ["evaluate_claims", "real_data_claims", "circle_claims", "CIRCLE_BAND", "TOLERANCE", "REAL_TOLERANCE",
            "TASK_TOLERANCE", "KERNEL_TOLERANCE"]
 
 # Relative tolerance on beta. A tail fit over P in [512, 2048] (a factor 4) with 8 seeds:
@@ -21,6 +23,25 @@ __all__ = ["evaluate_claims", "real_data_claims", "TOLERANCE", "REAL_TOLERANCE",
 # below by ~5% at these P for Laplace pairs; 15% covers both, and still separates every
 # pair from its neighbours in the grid (the predictions differ by factors >= 1.6).
 TOLERANCE = 0.15
+# Why the Gaussian teacher / Laplace student at d = 2 sits at the edge (beta 3.44 vs 4):
+# neither the teacher's jitter (1e-13: a floor ~2e-13, 0.02% of the error at P = 2048; the
+# same points with an exact Fourier-mode sampler or a clipped eigendecomposition sampler
+# give 3.60 / 3.51) nor a pre-asymptotic finite-P effect (eigenlearning with the FFT spectra
+# on S^1 has local slopes 3.96-4.00 from P = 64; the local spline theory of
+# kernels.circle 3.99). It is seed scatter: the error is set by the largest gaps between
+# training points (h^5), heavy-tailed per draw (relative scatter 0.5-1.8), so 8-seed tail
+# fits scatter by several tenths: 32 fresh draws gave 3.93 overall, 3.49 / 4.16 / 3.79 /
+# 4.05 per block of 8. This tolerance was not changed; the finite-P check below compares
+# the errors themselves with the spline theory.
+#
+# d = 2 finite-P check: the 8-seed mean error over the spline theory of kernels.circle, at
+# every P of the tail fit, within [0.4, 2.5].
+# Fixed from exploration (stream 777000+, 32 draws, exact Fourier sampler; per-P 8-draw
+# means of random subsets: 99% within [0.46, 1.68] for P >= 512, blocks 0.47-1.26), with
+# room for the heavy tail that subsampling 32 draws underestimates. Eigenlearning is
+# 5-8x below the measured errors (ratio ~6-8): it would fail. The quick-scale numbers of the
+# main branch's run (ratios 0.69 / 1.08 / 1.48) had been seen when the band was fixed.
+CIRCLE_BAND = (0.4, 2.5)
 
 
 # Real-data panel. Provenance of its tolerances: they were (re)fixed on the draws of the
@@ -144,8 +165,47 @@ def real_data_claims(real_fits: pd.DataFrame, real_runs: pd.DataFrame) -> list[C
     return claims
 
 
+def circle_claims(fits: pd.DataFrame, runs: pd.DataFrame, circle: pd.DataFrame) -> list[Claim]:
+    """d = 2: the seed-mean errors over the tail-fit range match the finite-P spline theory."""
+    claims: list[Claim] = []
+    for series, th in circle.groupby("series"):
+        fit = fits[(fits["d"] == 2) & (fits["series"] == series)]
+        if fit.empty:
+            continue
+        p_min = float(fit["fit_P_min"].iloc[0])
+        mean = runs[(runs["d"] == 2) & (runs["series"] == series)].groupby("P")["error"].mean()
+        th = th.set_index("P")
+        Ps = [P for P in mean.index if P >= p_min and P in th.index]
+        if not Ps:
+            continue
+        ratio = [float(mean[P] / th.loc[P, "spline"]) for P in Ps]
+        eig = [float(th.loc[P, "eigenlearning"] / th.loc[P, "spline"]) for P in Ps]
+        teacher, student = series.split("|")
+        lo, hi = CIRCLE_BAND
+        worst = max(ratio, key=lambda r: abs(math.log(r)))  # the ratio farthest from 1
+        claims.append(within(
+            f"finite_P_theory_{teacher}_to_{student}_d2",
+            f"teacher {teacher}, student {student} on S^1: the measured errors at every P of "
+            "the tail fit match the finite-P local (spline) theory eps = (2 pi)^4 "
+            "E[(f'' - f)^2] P! / (P + 4)! (kernels.circle)",
+            worst, CIRCLE_BAND[0], CIRCLE_BAND[1],
+            f"The ratio measured / theory farthest from 1 (log scale) within {list(CIRCLE_BAND)}: "
+            "the error is set by the largest gaps between training points, heavy-tailed per "
+            "draw, so 8-seed means scatter by a factor ~1.5 (exploration: 32 fresh draws, "
+            "99% of 8-draw subsets within [0.46, 1.68] at P >= 512). The band was fixed after "
+            "the exploration and after seeing the main branch's quick-scale errors (ratios "
+            "0.69-1.48); it was not changed afterwards. Eigenlearning (~0.13 of the spline "
+            "theory here) would be outside.",
+            expected=f"{CIRCLE_BAND[0]} <= measured / spline theory <= {CIRCLE_BAND[1]} "
+                     f"at every P >= {p_min:g}",
+            ratios={int(P): r for P, r in zip(Ps, ratio)},
+            eigenlearning_over_spline=eig))
+    return claims
+
+
 def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame, real_fits: pd.DataFrame | None = None,
-                    real_runs: pd.DataFrame | None = None) -> list[Claim]:
+                    real_runs: pd.DataFrame | None = None,
+                    circle: pd.DataFrame | None = None) -> list[Claim]:
     """Judge the paper's claims.
 
     Parameters
@@ -189,6 +249,8 @@ def evaluate_claims(fits: pd.DataFrame, runs: pd.DataFrame, real_fits: pd.DataFr
         "error it cannot bend a curve.",
         expected="max jitter floor / min fitted error <= 0.01",
         floor=float(floor), smallest_error=float(smallest)))
+    if circle is not None and not circle.empty:
+        claims += circle_claims(fits, runs, circle)
     if real_fits is not None and real_runs is not None:
         claims += real_data_claims(real_fits, real_runs)
     return claims

@@ -34,7 +34,7 @@ from scipy.special import gammaln
 from .spectral import spectral_bias_error
 
 __all__ = ["circle_spectrum", "circle_multiplicity", "circle_eigenlearning",
-           "circle_spline_error"]
+           "circle_spline_error", "circle_theory_table"]
 
 
 def circle_spectrum(k_of_chord: Callable[[np.ndarray], np.ndarray], n_modes: int,
@@ -86,3 +86,39 @@ def circle_spline_error(power_teacher: np.ndarray, sizes, sigma: float = 1.0) ->
     curvature = float(np.sum(circle_multiplicity(lt.size) * (n**2 + sigma**-2) ** 2 * lt))
     P = np.asarray(sizes, dtype=float)
     return (2.0 * np.pi) ** 4 * curvature * np.exp(gammaln(P + 1.0) - gammaln(P + 5.0))
+
+
+def circle_theory_table(kernels: dict, pairs, sizes, n_student_modes: int = 2**20):
+    """Both S^1 theories for every (teacher, student) pair they apply to: one row per P.
+
+    Applies to a Laplace student (the spline theory's kink) and a teacher smooth enough for
+    ``E[(f'' - f)^2]`` to be finite (``alpha_T - d' > 4``: the Gaussian here).  Columns
+    ``d (= 2), series, teacher, student, P, spline, eigenlearning``.  ``kernels``: name ->
+    :class:`~dltheory.kernels.functions.KernelSpec`.
+    """
+    import pandas as pd
+    import torch
+
+    from .functions import gram, smoothness
+
+    def k_of_chord(spec):
+        def k(r):  # the kernel between (1, 0) and a point at chord r, through our own gram
+            th = 2.0 * np.arcsin(np.clip(r / 2.0, 0.0, 1.0))
+            y = torch.as_tensor(np.stack([np.cos(th), np.sin(th)], 1))
+            return gram(spec, torch.tensor([[1.0, 0.0]], dtype=torch.float64), y)[0].numpy()
+        return k
+
+    rows = []
+    for teacher, student in pairs:
+        t, s = kernels[teacher], kernels[student]
+        if s.name != "laplace" or not smoothness(t) > 4:
+            continue
+        power = np.clip(circle_spectrum(k_of_chord(t), 64, 2**12), 0.0, None)
+        lam_s = circle_spectrum(k_of_chord(s), n_student_modes, 4 * n_student_modes)
+        eig = circle_eigenlearning(lam_s, np.pad(power, (0, lam_s.size - power.size)), sizes)
+        spline = circle_spline_error(power, sizes, s.sigma)
+        rows += [{"d": 2, "series": f"{teacher}|{student}", "teacher": teacher,
+                  "student": student, "P": int(P), "spline": float(a), "eigenlearning": float(b)}
+                 for P, a, b in zip(sizes, spline, eig)]
+    return pd.DataFrame(rows, columns=["d", "series", "teacher", "student", "P", "spline",
+                                       "eigenlearning"])

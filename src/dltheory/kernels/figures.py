@@ -78,8 +78,13 @@ def _loglog(ax, sizes, xlabel=r"training set size $P$", ylabel=r"test error $\ep
     size_ticks(ax, sizes)
 
 
-def spigler_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: str):
-    """One panel per d (teacher -> student curves) and measured against predicted beta."""
+def spigler_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: str,
+                   circle: pd.DataFrame | None = None):
+    """One panel per d (teacher -> student curves) and measured against predicted beta.
+
+    ``circle`` (optional): finite-P theories at d = 2 (:func:`.circle.circle_theory_table`),
+    drawn as lines (spline: dotted, eigenlearning: dash-dot) in the d = 2 panel.
+    """
     import matplotlib.pyplot as plt
 
     dims = sorted(curves["d"].unique())
@@ -99,6 +104,16 @@ def spigler_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note:
                 fit = fits[(fits["d"] == d) & (fits["series"] == s)].iloc[0].to_dict()
                 draw_series(ax, cur, fit, label(s), colors[s], markers[d], records,
                             f"d={d}", f"{s}@d={d}")
+                th = (circle[(circle["d"] == d) & (circle["series"] == s)].sort_values("P")
+                      if circle is not None and not circle.empty else None)
+                if th is not None and not th.empty:
+                    for col, ls, name in (("spline", ":", "spline theory"),
+                                          ("eigenlearning", "-.", "eigenlearning")):
+                        ax.plot(th["P"], th[col], color=colors[s], ls=ls, lw=1.0,
+                                label=f"{label(s)}: {name}")
+                        records += [{"panel": f"d={d}", "series": f"{s}@d={d}", "kind": col,
+                                     "x": float(p), "y": float(v), "y_err": 0.0}
+                                    for p, v in zip(th["P"], th[col])]
             _loglog(ax, curves["P"])
             ax.set_title(f"$d={d}$: sphere $S^{{{d - 1}}}$, $d'={d - 1}$")
             ax.legend(loc="lower left", fontsize=6.5)
@@ -109,7 +124,10 @@ def spigler_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note:
         for ax, lab in zip(axes, "abcdefgh"):
             panel_label(ax, lab)
         footer(fig, f"{note} Markers: mean over seeds, band: +-1 s.e.; solid: tail fit over its "
-                    f"range; dashed: predicted slope. {checks_verdict(checks)}.")
+                    f"range; dashed: predicted slope"
+                    + ("; d = 2 dotted / dash-dot: finite-P spline / eigenlearning theory on "
+                       "the circle" if circle is not None and not circle.empty else "")
+                    + f". {checks_verdict(checks)}.")
     return fig, pd.DataFrame.from_records(records)
 
 
@@ -141,6 +159,16 @@ def favero_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: 
                 fit = fits[(fits["d"] == d) & (fits["student"] == s)].iloc[0].to_dict()
                 draw_series(ax, cur, fit, label(s), colors[s], markers[d], records,
                             f"d={d}", f"{s}@d={d}")
+                th = (circle[(circle["d"] == d) & (circle["series"] == s)].sort_values("P")
+                      if circle is not None and not circle.empty else None)
+                if th is not None and not th.empty:
+                    for col, ls, name in (("spline", ":", "spline theory"),
+                                          ("eigenlearning", "-.", "eigenlearning")):
+                        ax.plot(th["P"], th[col], color=colors[s], ls=ls, lw=1.0,
+                                label=f"{label(s)}: {name}")
+                        records += [{"panel": f"d={d}", "series": f"{s}@d={d}", "kind": col,
+                                     "x": float(p), "y": float(v), "y_err": 0.0}
+                                    for p, v in zip(th["P"], th[col])]
             _loglog(ax, curves["P"])
             ax.set_title(f"$d={d}$, teacher filter $t={t}$")
             ax.legend(loc="lower left", fontsize=6.5)

@@ -129,3 +129,28 @@ def test_jitter_floor_fails():
 def test_evaluate_claims_includes_the_real_panel():
     claims = evaluate_claims(*_tables(), *_real_tables(0.33, 0.33, 0.55))
     assert len(claims) == 10 + len(STAND_IN_CLAIMS) and not failed(claims)
+
+
+def _circle_case(scale):
+    import numpy as np
+    import pandas as pd
+
+    from dltheory.claims.spigler2019_kernel_learning_curves import circle_claims
+
+    sizes = [256, 512, 1024, 2048]
+    th = 1e-7 * (np.array(sizes) / 512.0) ** -4.0
+    circle = pd.DataFrame({"d": 2, "series": "gaussian|laplace", "P": sizes, "spline": th,
+                           "eigenlearning": 0.13 * th})
+    runs = pd.DataFrame([{"d": 2, "series": "gaussian|laplace", "P": P, "seed": s,
+                          "error": scale(P) * t * (1.0 + 0.2 * (s - 1.5))}
+                         for P, t in zip(sizes, th) for s in range(4)])
+    fits = pd.DataFrame([{"d": 2, "series": "gaussian|laplace", "fit_P_min": 512}])
+    return circle_claims(fits, runs, circle)
+
+
+def test_circle_claim_passes_on_the_spline_theory_and_fails_off_it():
+    (ok,) = _circle_case(lambda P: 1.3)
+    assert ok.passed
+    # eigenlearning-like errors (0.13 x) or a floor lifting the last point 3x: fail
+    assert not _circle_case(lambda P: 0.13)[0].passed
+    assert not _circle_case(lambda P: 3.0 if P == 2048 else 1.0)[0].passed
