@@ -159,16 +159,6 @@ def favero_figure(curves: pd.DataFrame, fits: pd.DataFrame, checks: dict, note: 
                 fit = fits[(fits["d"] == d) & (fits["student"] == s)].iloc[0].to_dict()
                 draw_series(ax, cur, fit, label(s), colors[s], markers[d], records,
                             f"d={d}", f"{s}@d={d}")
-                th = (circle[(circle["d"] == d) & (circle["series"] == s)].sort_values("P")
-                      if circle is not None and not circle.empty else None)
-                if th is not None and not th.empty:
-                    for col, ls, name in (("spline", ":", "spline theory"),
-                                          ("eigenlearning", "-.", "eigenlearning")):
-                        ax.plot(th["P"], th[col], color=colors[s], ls=ls, lw=1.0,
-                                label=f"{label(s)}: {name}")
-                        records += [{"panel": f"d={d}", "series": f"{s}@d={d}", "kind": col,
-                                     "x": float(p), "y": float(v), "y_err": 0.0}
-                                    for p, v in zip(th["P"], th[col])]
             _loglog(ax, curves["P"])
             ax.set_title(f"$d={d}$, teacher filter $t={t}$")
             ax.legend(loc="lower left", fontsize=6.5)
